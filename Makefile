@@ -1,0 +1,49 @@
+# Two entry points for people (README quick start) and one for CI:
+#   make guide   create .venv, install ragft with JupyterLab, open the first notebook
+#   make test    install the test tools (pip, npm) and run lint, type checks and every test
+# Other targets: notebooks (re-execute and store outputs), export, bench, site-data.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+.PHONY: guide test lint typecheck pytest notebooks export bench clean
+
+$(VENV)/.guide: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[guide]"
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.guide
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: accessibility tests will skip (apt-get install npm)"; fi
+
+guide: $(VENV)/.guide
+	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(VENV)/.test node_modules/.installed lint typecheck pytest
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check ragft tests benchmarks
+
+typecheck: $(VENV)/.test
+	$(VENV)/bin/mypy
+
+pytest: $(VENV)/.test
+	$(PY) -m pytest
+
+notebooks: $(VENV)/.test
+	$(PY) -m ragft.notebooks
+
+export: $(VENV)/.guide
+	$(VENV)/bin/ragft export site-data --force
+
+bench: $(VENV)/.test
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) node_modules _site .quarto site-data

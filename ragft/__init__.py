@@ -1,0 +1,92 @@
+"""RAG, fine-tuning, or both? The decision tree as data, an engine, and its renderings.
+
+Example:
+    >>> import ragft
+    >>> decision = ragft.decide({"prompting": "yes", "context": "no", "knowledge": "changing"})
+    >>> decision.exit, decision.kind
+    ('rag_dynamic', 'rag')
+    >>> ragft.combine_case(ragft.default_tree().example).summary
+    'RAG + prompts'
+
+Diagrams, widgets and the export load lazily (``ragft.tree_diagram`` imports graphviz only
+when first used), so ``import ragft`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from .architecture import Architecture, combine, combine_case
+from .engine import Decision, Flip, Step, all_answer_sets, all_walks, decide, parse_answers
+from .errors import (
+    AnswerSyntaxError,
+    IncompleteDecisionError,
+    OutputExistsError,
+    RagftError,
+    TreeError,
+    UnknownAnswerError,
+    UnknownFormatError,
+    UnknownGateError,
+    UnknownNodeError,
+)
+from .loader import default_tree, load_tree
+from .model import Answer, Case, Exit, Gate, Tree
+from .record import decision_record
+
+if TYPE_CHECKING:  # the lazy names, for type checkers and editors
+    from .diagram import gate_diagram, tree_diagram
+    from .export import export
+    from .render import render
+
+__version__ = "0.1.0"
+
+# name -> module that defines it; imported on first attribute access (PEP 562).
+_LAZY = {
+    "tree_diagram": "ragft.diagram",
+    "gate_diagram": "ragft.diagram",
+    "render": "ragft.render",
+    "export": "ragft.export",
+}
+
+__all__ = [
+    "Answer",
+    "AnswerSyntaxError",
+    "Architecture",
+    "Case",
+    "Decision",
+    "Exit",
+    "Flip",
+    "Gate",
+    "IncompleteDecisionError",
+    "OutputExistsError",
+    "RagftError",
+    "Step",
+    "Tree",
+    "TreeError",
+    "UnknownAnswerError",
+    "UnknownFormatError",
+    "UnknownGateError",
+    "UnknownNodeError",
+    "__version__",
+    "all_answer_sets",
+    "all_walks",
+    "combine",
+    "combine_case",
+    "decide",
+    "decision_record",
+    "default_tree",
+    "export",
+    "gate_diagram",
+    "load_tree",
+    "parse_answers",
+    "render",
+    "tree_diagram",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    msg = f"module 'ragft' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,83 @@
+"""Combine the decisions of a use case's requirements into one architecture.
+
+A real use case holds several requirements, and the tree may send each a different way. Each
+exit names the components it needs (prompting layer, retrieval, long context, fine-tuning
+pipeline); the architecture is their union, summarised in the tree's component order.
+
+Example:
+    >>> from ragft.architecture import combine_case
+    >>> from ragft.loader import default_tree
+    >>> arch = combine_case(default_tree().example)
+    >>> arch.summary
+    'RAG + prompts'
+    >>> [d.exit for _, d in arch.decisions]
+    ['rag_dynamic', 'rag_reference', 'rag_prompts']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .engine import Decision, decide
+from .errors import RagftError
+from .loader import default_tree
+from .model import Case, Tree
+
+__all__ = ["Architecture", "combine", "combine_case"]
+
+
+@dataclass(frozen=True)
+class Architecture:
+    """One architecture for a use case: its components and the decision behind each part."""
+
+    decisions: tuple[tuple[str, Decision], ...]
+    components: tuple[str, ...]
+    tree: Tree = field(repr=False, compare=False)
+
+    @property
+    def summary(self) -> str:
+        """One line such as ``RAG + prompts``, components in the tree's order."""
+        labels = [self.tree.component(c).label for c in self.components]
+        text = " + ".join(labels)
+        return text[:1].upper() + text[1:]
+
+    @property
+    def exits(self) -> tuple[str, ...]:
+        """The distinct exits reached, in requirement order."""
+        return tuple(dict.fromkeys(d.require_exit() for _, d in self.decisions))
+
+
+def combine(
+    requirements: Mapping[str, Mapping[str, str]] | Iterable[tuple[str, Mapping[str, str]]],
+    tree: Tree | None = None,
+) -> Architecture:
+    """Decide each requirement (name to answers) and combine the exits' components.
+
+    Raises:
+        IncompleteDecisionError: a requirement's walk stops before an exit.
+        RagftError: there are no requirements.
+    """
+    tree = tree or default_tree()
+    items = list(requirements.items() if isinstance(requirements, Mapping) else requirements)
+    if not items:
+        msg = "a use case needs at least one requirement"
+        raise RagftError(msg)
+    decisions = []
+    used: set[str] = set()
+    for name, answers in items:
+        decision = decide(answers, tree)
+        exit_id = decision.require_exit(f"requirement {name!r}")
+        used.update(tree.exit(exit_id).components)
+        decisions.append((name, decision))
+    order = tuple(c.id for c in tree.components if c.id in used)
+    return Architecture(decisions=tuple(decisions), components=order, tree=tree)
+
+
+def combine_case(case: Case | None, tree: Tree | None = None) -> Architecture:
+    """Combine the requirements of a case from the tree (the running example, a named case)."""
+    tree = tree or default_tree()
+    if case is None:
+        msg = f"{tree.origin}: this tree has no running example"
+        raise RagftError(msg)
+    return combine([(r.name, dict(r.answers)) for r in case.requirements], tree)

@@ -1,0 +1,287 @@
+"""Load a tree file (YAML or JSON) into a checked, immutable :class:`~ragft.model.Tree`.
+
+The package's own tree ships as ``ragft/data/tree.yaml``; a team can pass its own file (the
+CLI's ``--tree FILE``) and keep every rendering. Whatever the file, every problem is reported as
+a :class:`~ragft.errors.TreeError` naming the file, where in it, and what is wrong.
+
+Example:
+    >>> from ragft.loader import default_tree
+    >>> tree = default_tree()
+    >>> tree.root, len(tree.gates), len(tree.exits)
+    ('prompting', 7, 8)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ._checks import check_graph
+from .errors import TreeError
+from .model import (
+    Answer,
+    Case,
+    Component,
+    Evidence,
+    ExampleNote,
+    Exit,
+    Gate,
+    Kind,
+    PathRow,
+    Requirement,
+    Source,
+    Tree,
+)
+
+__all__ = ["SCHEMA_VERSION", "default_tree", "load_tree", "parse_tree"]
+
+SCHEMA_VERSION = 1
+# Ids end up in CSS classes, SVG ids, URL hashes and CLI arguments: keep them to one safe shape.
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class _Reader:
+    """Reads one mapping of the file, reporting problems with the file name and location."""
+
+    def __init__(self, origin: str, data: object, where: str, keys: set[str]) -> None:
+        self.origin = origin
+        self.where = where
+        if not isinstance(data, Mapping):
+            self.fail(f"must be a mapping, got {type(data).__name__}")
+        self.data: Mapping[str, Any] = data
+        unknown = sorted(set(map(str, data)) - keys)
+        if unknown:
+            self.fail(f"unknown key {unknown[0]!r} (must be one of {sorted(keys)!r})")
+
+    def fail(self, problem: str) -> None:
+        raise TreeError(self.origin, self.where, problem)
+
+    def sub(self, where: str) -> str:
+        return f"{self.where}.{where}" if self.where else where
+
+    def raw(self, key: str, *, required: bool = True) -> Any:
+        if key not in self.data and required:
+            self.fail(f"missing key {key!r}")
+        return self.data.get(key)
+
+    def str(self, key: str, *, required: bool = True, default: str = "") -> str:
+        value = self.raw(key, required=required)
+        if value is None and not required:
+            return default
+        if not isinstance(value, str):
+            hint = ' (quote it, e.g. "yes")' if isinstance(value, bool) else ""
+            self.fail(f"{key} must be a string, got {value!r}{hint}")
+        return str(value).strip()
+
+    def id(self, key: str = "id") -> str:
+        value = self.str(key)
+        if not _ID.match(value):
+            self.fail(f"{key} {value!r} must match {_ID.pattern}")
+        return value
+
+    def strs(self, key: str) -> tuple[str, ...]:
+        value = self.raw(key, required=False) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(f"{key} must be a list of strings, got {value!r}")
+        return tuple(v.strip() for v in value)
+
+    def items(self, key: str, *, required: bool = True) -> list[tuple[str, Any]]:
+        value = self.raw(key, required=required)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or (required and not value):
+            self.fail(f"{key} must be a non-empty list")
+        return [(self.sub(f"{key}[{i}]"), item) for i, item in enumerate(value)]
+
+    def flag(self, key: str) -> bool:
+        value = self.raw(key, required=False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.fail(f"{key} must be true or false, got {value!r}")
+        return bool(value)
+
+
+def _source(origin: str, where: str, data: object) -> Source:
+    r = _Reader(origin, data, where, {"id", "title", "author", "url", "year", "note"})
+    return Source(
+        id=r.id(), title=r.str("title"), author=r.str("author"),
+        url=r.str("url", required=False), year=r.str("year", required=False),
+        note=r.str("note", required=False),
+    )
+
+
+def _answer(origin: str, where: str, data: object) -> Answer:
+    r = _Reader(origin, data, where, {"id", "label", "meaning", "next", "signals"})
+    return Answer(
+        id=r.id(), label=r.str("label"), meaning=r.str("meaning"), next=r.id("next"),
+        signals=r.strs("signals"),
+    )
+
+
+def _gate(origin: str, where: str, data: object) -> Gate:
+    keys = {"id", "stage", "number", "title", "question", "explanation", "why", "answers",
+            "warnings", "example", "sources"}
+    r = _Reader(origin, data, where, keys)
+    gid = r.id()
+    r.where = f"{where} (gate {gid!r})"
+    stage = r.str("stage")
+    if stage not in ("precheck", "gate"):
+        r.fail(f"unknown stage {stage!r} (must be one of ['gate', 'precheck'])")
+    number = r.raw("number")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        r.fail(f"number must be a positive integer, got {number!r}")
+    answers = tuple(_answer(origin, w, a) for w, a in r.items("answers"))
+    example = None
+    if r.raw("example", required=False) is not None:
+        e = _Reader(origin, r.raw("example"), r.sub("example"), {"answer", "note", "assumed"})
+        example = ExampleNote(answer=e.id("answer"), note=e.str("note"), assumed=e.flag("assumed"))
+    return Gate(
+        id=gid, stage=stage, number=number, title=r.str("title"),  # type: ignore[arg-type]
+        question=r.str("question"), explanation=r.str("explanation"),
+        why=r.str("why", required=False), answers=answers, warnings=r.strs("warnings"),
+        example=example, sources=r.strs("sources"),
+    )
+
+
+def _exit(origin: str, where: str, data: object) -> Exit:
+    keys = {"id", "kind", "title", "summary", "build", "components", "warnings", "sources"}
+    r = _Reader(origin, data, where, keys)
+    eid = r.id()
+    r.where = f"{where} (exit {eid!r})"
+    return Exit(
+        id=eid, kind=r.id("kind"), title=r.str("title"), summary=r.str("summary"),
+        build=r.strs("build"), components=r.strs("components"), warnings=r.strs("warnings"),
+        sources=r.strs("sources"),
+    )
+
+
+def _kind(origin: str, where: str, data: object) -> Kind:
+    r = _Reader(origin, data, where, {"id", "label", "color", "description", "watch"})
+    color = r.str("color")
+    if not _COLOR.match(color):
+        r.fail(f"color {color!r} must be #RRGGBB")
+    return Kind(id=r.id(), label=r.str("label"), color=color,
+                description=r.str("description"), watch=r.flag("watch"))
+
+
+def _component(origin: str, where: str, data: object) -> Component:
+    r = _Reader(origin, data, where, {"id", "label", "description"})
+    return Component(id=r.id(), label=r.str("label"), description=r.str("description"))
+
+
+def _requirement(origin: str, where: str, data: object) -> Requirement:
+    r = _Reader(origin, data, where, {"id", "name", "answers", "exit", "note", "assumed"})
+    pairs = []
+    for w, pair in r.items("answers"):
+        ok = isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+        if not ok:
+            raise TreeError(origin, w, f"must be a [gate, answer] pair of strings, got {pair!r}")
+        pairs.append((pair[0], pair[1]))
+    return Requirement(id=r.id(), name=r.str("name"), answers=tuple(pairs), exit=r.id("exit"),
+                       note=r.str("note", required=False), assumed=r.strs("assumed"))
+
+
+def _case(origin: str, where: str, data: object) -> Case:
+    keys = {"id", "name", "description", "requirements", "gates", "sources", "summary",
+            "illustrative"}
+    r = _Reader(origin, data, where, keys)
+    return Case(
+        id=r.id(), name=r.str("name"), description=r.str("description"),
+        requirements=tuple(_requirement(origin, w, q) for w, q in r.items("requirements")),
+        gates=r.strs("gates"), sources=r.strs("sources"),
+        summary=r.str("summary", required=False), illustrative=r.flag("illustrative"),
+    )
+
+
+def _evidence(origin: str, where: str, data: object) -> Evidence:
+    r = _Reader(origin, data, where, {"id", "source", "claim", "caveat", "figures"})
+    figures = r.raw("figures", required=False) or {}
+    if not isinstance(figures, Mapping) or not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in figures.values()
+    ):
+        r.fail(f"figures must map names to numbers, got {figures!r}")
+    return Evidence(id=r.id(), source=r.id("source"), claim=r.str("claim"),
+                    caveat=r.str("caveat", required=False),
+                    figures=tuple((str(k), float(v)) for k, v in figures.items()))
+
+
+def _path_row(origin: str, where: str, data: object) -> PathRow:
+    r = _Reader(origin, data, where, {"aspect", "rag", "fine_tune", "hybrid"})
+    return PathRow(aspect=r.str("aspect"), rag=r.str("rag"), fine_tune=r.str("fine_tune"),
+                   hybrid=r.str("hybrid"))
+
+
+def parse_tree(data: object, origin: str = "<tree>") -> Tree:
+    """Build and check a :class:`Tree` from already-parsed data (a mapping).
+
+    Raises:
+        TreeError: naming ``origin``, the place in the data and the problem.
+    """
+    keys = {"schema_version", "title", "root", "kinds", "components", "sources", "gates",
+            "exits", "example", "cases", "evidence", "paths", "revisit"}
+    r = _Reader(origin, data, "", keys)
+    version = r.raw("schema_version")
+    if version != SCHEMA_VERSION:
+        r.fail(f"unsupported schema_version {version!r} (must be one of [{SCHEMA_VERSION}])")
+    example = r.raw("example", required=False)
+    tree = Tree(
+        schema_version=SCHEMA_VERSION,
+        title=r.str("title"),
+        root=r.id("root"),
+        kinds=tuple(_kind(origin, w, d) for w, d in r.items("kinds")),
+        components=tuple(_component(origin, w, d) for w, d in r.items("components")),
+        sources=tuple(_source(origin, w, d) for w, d in r.items("sources", required=False)),
+        gates=tuple(_gate(origin, w, d) for w, d in r.items("gates")),
+        exits=tuple(_exit(origin, w, d) for w, d in r.items("exits")),
+        example=None if example is None else _case(origin, "example", example),
+        cases=tuple(_case(origin, w, d) for w, d in r.items("cases", required=False)),
+        evidence=tuple(_evidence(origin, w, d) for w, d in r.items("evidence", required=False)),
+        paths=tuple(_path_row(origin, w, d) for w, d in r.items("paths", required=False)),
+        revisit=r.strs("revisit"),
+        origin=origin,
+    )
+    check_graph(tree)
+    return tree
+
+
+def load_tree(path: str | Path | None = None) -> Tree:
+    """Load and check a tree file; with no path, the tree that ships with ragft.
+
+    Raises:
+        TreeError: the file is missing, not YAML/JSON, or breaks a rule of the tree.
+    """
+    if path is None:
+        return default_tree()
+    origin = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TreeError(origin, "", f"cannot read the file ({exc.__class__.__name__})") from exc
+    return _parse_text(text, origin)
+
+
+def _parse_text(text: str, origin: str) -> Tree:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        problem = f"not valid YAML or JSON ({getattr(exc, 'problem', None) or exc})"
+        raise TreeError(origin, where, problem) from exc
+    return parse_tree(data, origin)
+
+
+@functools.cache
+def default_tree() -> Tree:
+    """The tree that ships with ragft, loaded and checked once."""
+    ref = resources.files("ragft") / "data" / "tree.yaml"
+    return _parse_text(ref.read_text(encoding="utf-8"), "ragft/data/tree.yaml")

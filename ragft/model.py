@@ -1,0 +1,257 @@
+"""The decision tree as immutable data.
+
+Instances are frozen dataclasses holding tuples, so a loaded tree can be shared by every renderer
+(diagram, widgets, CLI, export) without any of them changing it. :func:`ragft.loader.load_tree`
+builds and checks them; nothing else constructs a :class:`Tree`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .errors import UnknownAnswerError, UnknownGateError, UnknownNodeError
+
+__all__ = [
+    "Answer",
+    "Case",
+    "Component",
+    "Evidence",
+    "Exit",
+    "ExampleNote",
+    "Gate",
+    "Kind",
+    "PathRow",
+    "Requirement",
+    "Source",
+    "Stage",
+    "Tree",
+]
+
+Stage = Literal["precheck", "gate"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited source: who wrote it, what it is called, where to read it."""
+
+    id: str
+    title: str
+    author: str
+    url: str
+    year: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer to a gate and the node (gate or exit) it leads to."""
+
+    id: str
+    label: str
+    meaning: str
+    next: str
+    signals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExampleNote:
+    """How the running example answers a gate; ``assumed`` when the post leaves it unstated."""
+
+    answer: str
+    note: str
+    assumed: bool = False
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A question of the tree: a pre-check or one of the numbered gates."""
+
+    id: str
+    stage: Stage
+    number: int
+    title: str
+    question: str
+    explanation: str
+    answers: tuple[Answer, ...]
+    why: str = ""
+    warnings: tuple[str, ...] = ()
+    example: ExampleNote | None = None
+    sources: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """Short position label: ``Pre-check 1`` or ``Gate 3``."""
+        return f"{'Pre-check' if self.stage == 'precheck' else 'Gate'} {self.number}"
+
+    @property
+    def answer_ids(self) -> tuple[str, ...]:
+        """The answer ids, in the order the tree lists them."""
+        return tuple(a.id for a in self.answers)
+
+    def answer(self, answer_id: str) -> Answer:
+        """Return the answer with this id, or raise :class:`UnknownAnswerError`."""
+        for a in self.answers:
+            if a.id == answer_id:
+                return a
+        raise UnknownAnswerError(answer_id, self.id, self.answer_ids)
+
+
+@dataclass(frozen=True)
+class Exit:
+    """A recommendation the tree ends at, with what building it takes."""
+
+    id: str
+    kind: str
+    title: str
+    summary: str
+    build: tuple[str, ...]
+    components: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of exit (RAG, fine-tune, hybrid...) with its diagram colour."""
+
+    id: str
+    label: str
+    color: str
+    description: str
+    watch: bool = False
+
+
+@dataclass(frozen=True)
+class Component:
+    """A part of a built system (retrieval, a prompting layer...) that exits combine into."""
+
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One requirement of a use case, with its answers and the exit they should reach."""
+
+    id: str
+    name: str
+    answers: tuple[tuple[str, str], ...]
+    exit: str
+    note: str = ""
+    assumed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Case:
+    """A use case walked through the tree: the running example or a named case."""
+
+    id: str
+    name: str
+    description: str
+    requirements: tuple[Requirement, ...]
+    gates: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    summary: str = ""
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A cited finding, with any figures it reports (for charts)."""
+
+    id: str
+    claim: str
+    source: str
+    figures: tuple[tuple[str, float], ...] = ()
+    caveat: str = ""
+
+
+@dataclass(frozen=True)
+class PathRow:
+    """One row of the comparison of what each path means you will build."""
+
+    aspect: str
+    rag: str
+    fine_tune: str
+    hybrid: str
+
+
+@dataclass(frozen=True)
+class Tree:
+    """The whole decision tree. Built and checked by :func:`ragft.loader.load_tree`."""
+
+    schema_version: int
+    title: str
+    root: str
+    gates: tuple[Gate, ...]
+    exits: tuple[Exit, ...]
+    kinds: tuple[Kind, ...]
+    components: tuple[Component, ...]
+    sources: tuple[Source, ...]
+    example: Case
+    cases: tuple[Case, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    paths: tuple[PathRow, ...] = ()
+    revisit: tuple[str, ...] = ()
+    origin: str = field(default="<tree>", compare=False)
+
+    @property
+    def gate_ids(self) -> tuple[str, ...]:
+        """Gate ids in tree order (pre-checks first)."""
+        return tuple(g.id for g in self.gates)
+
+    @property
+    def exit_ids(self) -> tuple[str, ...]:
+        """Exit ids in tree order."""
+        return tuple(e.id for e in self.exits)
+
+    def gate(self, gate_id: str) -> Gate:
+        """Return the gate with this id, or raise :class:`UnknownGateError`."""
+        for g in self.gates:
+            if g.id == gate_id:
+                return g
+        raise UnknownGateError(gate_id, self.gate_ids)
+
+    def exit(self, exit_id: str) -> Exit:
+        """Return the exit with this id, or raise :class:`UnknownNodeError`."""
+        for e in self.exits:
+            if e.id == exit_id:
+                return e
+        raise UnknownNodeError(exit_id, self.exit_ids, what="exit")
+
+    def is_exit(self, node_id: str) -> bool:
+        """Whether ``node_id`` names an exit."""
+        return node_id in self.exit_ids
+
+    def node_title(self, node_id: str) -> str:
+        """Title of a gate or an exit."""
+        if self.is_exit(node_id):
+            return self.exit(node_id).title
+        return self.gate(node_id).title
+
+    def kind(self, kind_id: str) -> Kind:
+        """Return the kind with this id, or raise :class:`UnknownNodeError`."""
+        for k in self.kinds:
+            if k.id == kind_id:
+                return k
+        raise UnknownNodeError(kind_id, [k.id for k in self.kinds], what="kind")
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id, or raise :class:`UnknownNodeError`."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise UnknownNodeError(source_id, [s.id for s in self.sources], what="source")
+
+    def component(self, component_id: str) -> Component:
+        """Return the component with this id, or raise :class:`UnknownNodeError`."""
+        for c in self.components:
+            if c.id == component_id:
+                return c
+        raise UnknownNodeError(component_id, [c.id for c in self.components], what="component")
+
+    def cases_at(self, gate_id: str) -> tuple[Case, ...]:
+        """Named cases the guide discusses at this gate."""
+        return tuple(c for c in self.cases if gate_id in c.gates)

@@ -1,0 +1,159 @@
+"""Shared fixtures: the tree, a loopback HTTP server, and Debian's Chromium via Playwright.
+
+Browser tests block every request that leaves 127.0.0.1 and fail if any was attempted, so a page
+that reaches for a CDN cannot pass. Where Chromium, axe-core or Quarto is missing the tests skip
+with the reason, except under CI (``CI=true``), where a missing browser or axe-core fails: CI
+installs them, and a skip there would hide a broken install step. Quarto is never installed by
+CI (it cannot be on these machines), so ``quarto`` tests always just skip without it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ragft.loader import default_tree
+from ragft.model import Tree
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("RAGFT_CHROMIUM", "/usr/bin/chromium")
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
+
+
+def missing(reason: str) -> None:
+    """Skip a test for a missing tool, or fail under CI, where the tool must be installed."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI must install it: see .ci/run)")
+    pytest.skip(reason)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if shutil.which("quarto"):
+        return
+    skip = pytest.mark.skip(reason="needs a real `quarto` binary (>=1.8), not installed here")
+    for item in items:
+        if "quarto" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def tree() -> Tree:
+    """ragft's own tree."""
+    return default_tree()
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets() -> Iterator[None]:
+    """Close every widget a test made, as ipywidgets' own tests do."""
+    yield
+    import sys
+
+    if "ipywidgets" in sys.modules:
+        sys.modules["ipywidgets"].Widget.close_all()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib's name
+        pass
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Path], str]]:
+    """Serve a folder on 127.0.0.1 (a free port); returns its base URL ending in ``/``."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (never `playwright install`)."""
+    if not Path(CHROMIUM).exists():
+        missing(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Offline:
+    """A browser context that lets only loopback requests through and records the rest."""
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
+        self.blocked: list[str] = []
+        self.console_errors: list[str] = []
+        context.route("**/*", self._route)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_PREFIXES) or url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def new_page(self) -> Any:
+        page = self.context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        return page
+
+
+@pytest.fixture
+def offline(browser: Any) -> Iterator[Offline]:
+    """A fresh offline context; the test fails if a page tried to reach another origin."""
+    context = browser.new_context()
+    guard = Offline(context)
+    yield guard
+    context.close()
+    assert guard.blocked == [], f"requests outside localhost were attempted: {guard.blocked}"
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> Path:
+    """Path to axe-core's ``axe.min.js`` from ``npm ci`` (package.json pins it)."""
+    if not AXE_JS.exists():
+        missing(f"axe-core not found at {AXE_JS} (run `npm ci`)")
+    return AXE_JS
+
+
+def run_axe(page: Any, axe_path: Path) -> list[dict[str, Any]]:
+    """Run axe-core's WCAG 2.1 A/AA rules on a page; return the violations."""
+    page.add_script_tag(path=str(axe_path))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    return list(result["violations"])
