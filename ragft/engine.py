@@ -8,8 +8,11 @@ Example:
     >>> d = decide({"prompting": "yes", "context": "no", "knowledge": "changing"})
     >>> d.exit, d.kind
     ('rag_dynamic', 'rag')
-    >>> [(f.gate, f.alternative, f.lands_at) for f in d.flips]
-    [('prompting', 'no', 'prompt_first'), ('context', 'yes', 'long_context'), ('knowledge', 'static', None)]
+    >>> for f in d.flips:
+    ...     print(f.gate, f.alternative, f.lands_at)
+    prompting no prompt_first
+    context yes long_context
+    knowledge static None
     >>> decide({"prompting": "yes"}).next_gate
     'context'
 """
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
-from .errors import AnswerSyntaxError, IncompleteDecisionError, UnknownGateError
+from .errors import AnswerSyntaxError, IncompleteDecisionError, UnknownGateError, UnknownNodeError
 from .loader import default_tree
 from .model import Tree
 
@@ -35,6 +38,7 @@ __all__ = [
     "check_answers",
     "decide",
     "parse_answers",
+    "path_to",
 ]
 
 
@@ -179,7 +183,8 @@ def parse_answers(items: Iterable[str], tree: Tree | None = None) -> dict[str, s
         if not sep or not gate_id or not answer_id:
             raise AnswerSyntaxError(text, "expected gate=answer")
         if gate_id in answers and answers[gate_id] != answer_id:
-            raise AnswerSyntaxError(text, f"gate {gate_id!r} is already answered {answers[gate_id]!r}")
+            reason = f"gate {gate_id!r} is already answered {answers[gate_id]!r}"
+            raise AnswerSyntaxError(text, reason)
         answers[gate_id] = answer_id
     check_answers(answers, tree)
     return answers
@@ -213,4 +218,35 @@ def all_answer_sets(tree: Tree | None = None) -> Iterator[dict[str, str]]:
     """Every combination of one answer per gate (2**7 = 128 for ragft's tree)."""
     tree = tree or default_tree()
     for combo in product(*(g.answer_ids for g in tree.gates)):
-        yield dict(zip(tree.gate_ids, combo))
+        yield dict(zip(tree.gate_ids, combo, strict=False))
+
+
+def path_to(node: str, tree: Tree | None = None) -> dict[str, str]:
+    """The answers that lead from the root to ``node`` (a gate or an exit).
+
+    The site links into its walker at a gate with these answers in the URL hash.
+
+    >>> path_to("depth")
+    {'prompting': 'yes', 'context': 'no', 'knowledge': 'static'}
+
+    Raises:
+        UnknownNodeError: ``node`` is neither a gate nor an exit.
+    """
+    tree = tree or default_tree()
+    if node not in tree.gate_ids + tree.exit_ids:
+        raise UnknownNodeError(node, tree.gate_ids + tree.exit_ids)
+
+    def search(answers: dict[str, str], here: str) -> dict[str, str] | None:
+        if here == node:
+            return answers
+        if tree.is_exit(here):
+            return None
+        for ans in tree.gate(here).answers:
+            found = search({**answers, here: ans.id}, ans.next)
+            if found is not None:
+                return found
+        return None
+
+    found = search({}, tree.root)
+    assert found is not None  # the loader guarantees every node is reachable
+    return found

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -50,17 +50,21 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 class _Reader:
     """Reads one mapping of the file, reporting problems with the file name and location."""
 
-    def __init__(self, origin: str, data: object, where: str, keys: set[str]) -> None:
+    def __init__(
+        self, origin: str, data: object, where: str, keys: set[str], kind: str = ""
+    ) -> None:
         self.origin = origin
         self.where = where
         if not isinstance(data, Mapping):
             self.fail(f"must be a mapping, got {type(data).__name__}")
         self.data: Mapping[str, Any] = data
+        if kind and isinstance(data.get("id"), str):  # name the item, not just its index
+            self.where = f"{where} ({kind} {data['id']!r})"
         unknown = sorted(set(map(str, data)) - keys)
         if unknown:
             self.fail(f"unknown key {unknown[0]!r} (must be one of {sorted(keys)!r})")
 
-    def fail(self, problem: str) -> None:
+    def fail(self, problem: str) -> NoReturn:
         raise TreeError(self.origin, self.where, problem)
 
     def sub(self, where: str) -> str:
@@ -71,17 +75,17 @@ class _Reader:
             self.fail(f"missing key {key!r}")
         return self.data.get(key)
 
-    def str(self, key: str, *, required: bool = True, default: str = "") -> str:
+    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
         value = self.raw(key, required=required)
         if value is None and not required:
             return default
         if not isinstance(value, str):
             hint = ' (quote it, e.g. "yes")' if isinstance(value, bool) else ""
             self.fail(f"{key} must be a string, got {value!r}{hint}")
-        return str(value).strip()
+        return value.strip()
 
     def id(self, key: str = "id") -> str:
-        value = self.str(key)
+        value = self.text(key)
         if not _ID.match(value):
             self.fail(f"{key} {value!r} must match {_ID.pattern}")
         return value
@@ -112,16 +116,16 @@ class _Reader:
 def _source(origin: str, where: str, data: object) -> Source:
     r = _Reader(origin, data, where, {"id", "title", "author", "url", "year", "note"})
     return Source(
-        id=r.id(), title=r.str("title"), author=r.str("author"),
-        url=r.str("url", required=False), year=r.str("year", required=False),
-        note=r.str("note", required=False),
+        id=r.id(), title=r.text("title"), author=r.text("author"),
+        url=r.text("url", required=False), year=r.text("year", required=False),
+        note=r.text("note", required=False),
     )
 
 
 def _answer(origin: str, where: str, data: object) -> Answer:
     r = _Reader(origin, data, where, {"id", "label", "meaning", "next", "signals"})
     return Answer(
-        id=r.id(), label=r.str("label"), meaning=r.str("meaning"), next=r.id("next"),
+        id=r.id(), label=r.text("label"), meaning=r.text("meaning"), next=r.id("next"),
         signals=r.strs("signals"),
     )
 
@@ -129,10 +133,9 @@ def _answer(origin: str, where: str, data: object) -> Answer:
 def _gate(origin: str, where: str, data: object) -> Gate:
     keys = {"id", "stage", "number", "title", "question", "explanation", "why", "answers",
             "warnings", "example", "sources"}
-    r = _Reader(origin, data, where, keys)
+    r = _Reader(origin, data, where, keys, "gate")
     gid = r.id()
-    r.where = f"{where} (gate {gid!r})"
-    stage = r.str("stage")
+    stage = r.text("stage")
     if stage not in ("precheck", "gate"):
         r.fail(f"unknown stage {stage!r} (must be one of ['gate', 'precheck'])")
     number = r.raw("number")
@@ -142,22 +145,21 @@ def _gate(origin: str, where: str, data: object) -> Gate:
     example = None
     if r.raw("example", required=False) is not None:
         e = _Reader(origin, r.raw("example"), r.sub("example"), {"answer", "note", "assumed"})
-        example = ExampleNote(answer=e.id("answer"), note=e.str("note"), assumed=e.flag("assumed"))
+        example = ExampleNote(answer=e.id("answer"), note=e.text("note"), assumed=e.flag("assumed"))
     return Gate(
-        id=gid, stage=stage, number=number, title=r.str("title"),  # type: ignore[arg-type]
-        question=r.str("question"), explanation=r.str("explanation"),
-        why=r.str("why", required=False), answers=answers, warnings=r.strs("warnings"),
+        id=gid, stage=stage, number=number, title=r.text("title"),  # type: ignore[arg-type]
+        question=r.text("question"), explanation=r.text("explanation"),
+        why=r.text("why", required=False), answers=answers, warnings=r.strs("warnings"),
         example=example, sources=r.strs("sources"),
     )
 
 
 def _exit(origin: str, where: str, data: object) -> Exit:
     keys = {"id", "kind", "title", "summary", "build", "components", "warnings", "sources"}
-    r = _Reader(origin, data, where, keys)
+    r = _Reader(origin, data, where, keys, "exit")
     eid = r.id()
-    r.where = f"{where} (exit {eid!r})"
     return Exit(
-        id=eid, kind=r.id("kind"), title=r.str("title"), summary=r.str("summary"),
+        id=eid, kind=r.id("kind"), title=r.text("title"), summary=r.text("summary"),
         build=r.strs("build"), components=r.strs("components"), warnings=r.strs("warnings"),
         sources=r.strs("sources"),
     )
@@ -165,16 +167,16 @@ def _exit(origin: str, where: str, data: object) -> Exit:
 
 def _kind(origin: str, where: str, data: object) -> Kind:
     r = _Reader(origin, data, where, {"id", "label", "color", "description", "watch"})
-    color = r.str("color")
+    color = r.text("color")
     if not _COLOR.match(color):
         r.fail(f"color {color!r} must be #RRGGBB")
-    return Kind(id=r.id(), label=r.str("label"), color=color,
-                description=r.str("description"), watch=r.flag("watch"))
+    return Kind(id=r.id(), label=r.text("label"), color=color,
+                description=r.text("description"), watch=r.flag("watch"))
 
 
 def _component(origin: str, where: str, data: object) -> Component:
     r = _Reader(origin, data, where, {"id", "label", "description"})
-    return Component(id=r.id(), label=r.str("label"), description=r.str("description"))
+    return Component(id=r.id(), label=r.text("label"), description=r.text("description"))
 
 
 def _requirement(origin: str, where: str, data: object) -> Requirement:
@@ -185,8 +187,8 @@ def _requirement(origin: str, where: str, data: object) -> Requirement:
         if not ok:
             raise TreeError(origin, w, f"must be a [gate, answer] pair of strings, got {pair!r}")
         pairs.append((pair[0], pair[1]))
-    return Requirement(id=r.id(), name=r.str("name"), answers=tuple(pairs), exit=r.id("exit"),
-                       note=r.str("note", required=False), assumed=r.strs("assumed"))
+    return Requirement(id=r.id(), name=r.text("name"), answers=tuple(pairs), exit=r.id("exit"),
+                       note=r.text("note", required=False), assumed=r.strs("assumed"))
 
 
 def _case(origin: str, where: str, data: object) -> Case:
@@ -194,10 +196,10 @@ def _case(origin: str, where: str, data: object) -> Case:
             "illustrative"}
     r = _Reader(origin, data, where, keys)
     return Case(
-        id=r.id(), name=r.str("name"), description=r.str("description"),
+        id=r.id(), name=r.text("name"), description=r.text("description"),
         requirements=tuple(_requirement(origin, w, q) for w, q in r.items("requirements")),
         gates=r.strs("gates"), sources=r.strs("sources"),
-        summary=r.str("summary", required=False), illustrative=r.flag("illustrative"),
+        summary=r.text("summary", required=False), illustrative=r.flag("illustrative"),
     )
 
 
@@ -208,15 +210,15 @@ def _evidence(origin: str, where: str, data: object) -> Evidence:
         isinstance(v, (int, float)) and not isinstance(v, bool) for v in figures.values()
     ):
         r.fail(f"figures must map names to numbers, got {figures!r}")
-    return Evidence(id=r.id(), source=r.id("source"), claim=r.str("claim"),
-                    caveat=r.str("caveat", required=False),
+    return Evidence(id=r.id(), source=r.id("source"), claim=r.text("claim"),
+                    caveat=r.text("caveat", required=False),
                     figures=tuple((str(k), float(v)) for k, v in figures.items()))
 
 
 def _path_row(origin: str, where: str, data: object) -> PathRow:
     r = _Reader(origin, data, where, {"aspect", "rag", "fine_tune", "hybrid"})
-    return PathRow(aspect=r.str("aspect"), rag=r.str("rag"), fine_tune=r.str("fine_tune"),
-                   hybrid=r.str("hybrid"))
+    return PathRow(aspect=r.text("aspect"), rag=r.text("rag"), fine_tune=r.text("fine_tune"),
+                   hybrid=r.text("hybrid"))
 
 
 def parse_tree(data: object, origin: str = "<tree>") -> Tree:
@@ -234,7 +236,7 @@ def parse_tree(data: object, origin: str = "<tree>") -> Tree:
     example = r.raw("example", required=False)
     tree = Tree(
         schema_version=SCHEMA_VERSION,
-        title=r.str("title"),
+        title=r.text("title"),
         root=r.id("root"),
         kinds=tuple(_kind(origin, w, d) for w, d in r.items("kinds")),
         components=tuple(_component(origin, w, d) for w, d in r.items("components")),
@@ -271,7 +273,7 @@ def load_tree(path: str | Path | None = None) -> Tree:
 def _parse_text(text: str, origin: str) -> Tree:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""

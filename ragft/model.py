@@ -17,8 +17,8 @@ __all__ = [
     "Case",
     "Component",
     "Evidence",
-    "Exit",
     "ExampleNote",
+    "Exit",
     "Gate",
     "Kind",
     "PathRow",
@@ -190,7 +190,7 @@ class Tree:
     kinds: tuple[Kind, ...]
     components: tuple[Component, ...]
     sources: tuple[Source, ...]
-    example: Case
+    example: Case | None
     cases: tuple[Case, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     paths: tuple[PathRow, ...] = ()

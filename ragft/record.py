@@ -15,11 +15,15 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from collections import Counter
+from pathlib import Path
 
 from .engine import Decision
+from .errors import RagftError
 from .model import Tree
 
-__all__ = ["DATE_PLACEHOLDER", "decision_record", "path_sources"]
+__all__ = ["DATE_PLACEHOLDER", "decision_record", "path_sources", "read_record", "tally_records"]
 
 # The export stores records with this in place of the date; the site walker fills in the day.
 DATE_PLACEHOLDER = "{{date}}"
@@ -101,3 +105,38 @@ def decision_record(
             where = f" <{src.url}>" if src.url else ""
             lines.append(f"- {src.author}, *{src.title}*{year}.{where}")
     return "\n".join(lines) + "\n"
+
+
+_RECOMMENDATION = re.compile(
+    r"^- \*\*Recommendation:\*\* .*\(`([a-z][a-z0-9_]*)`, [^)]*\)\s*$", re.MULTILINE
+)
+
+
+def read_record(text: str, tree: Tree, *, origin: str = "<record>") -> str:
+    """Return the exit id a decision record recommends.
+
+    Raises:
+        RagftError: the text is not a ragft decision record, or names an exit ``tree`` lacks.
+    """
+    match = _RECOMMENDATION.search(text)
+    if match is None:
+        msg = f"{origin}: not a ragft decision record (no '- **Recommendation:**' line)"
+        raise RagftError(msg)
+    tree.exit(match.group(1))  # raises UnknownNodeError naming the allowed exits
+    return match.group(1)
+
+
+def tally_records(folder: str | Path, tree: Tree) -> Counter[str]:
+    """Count the exits of every ``*.md`` decision record in ``folder`` (workshop charts).
+
+    Raises:
+        RagftError: a file is not a decision record, or the folder does not exist.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        msg = f"{folder}: no such folder of decision records"
+        raise RagftError(msg)
+    return Counter(
+        read_record(p.read_text(encoding="utf-8"), tree, origin=str(p))
+        for p in sorted(folder.glob("*.md"))
+    )

@@ -1,0 +1,84 @@
+"""Find the Graphviz binary and run it on DOT text."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+__all__ = [
+    "ENGINES",
+    "ENGINE_ENV",
+    "BackendError",
+    "BackendNotFoundError",
+    "find_executable",
+    "run_layout",
+]
+
+# engine name -> executable name. "pure" is the default and the only one with identical bytes
+# everywhere; "dot" is a system Graphviz, whose output changes with its version.
+ENGINES = {"pure": "graphviz-pure", "dot": "dot"}
+ENGINE_ENV = "RAGFT_GRAPHVIZ"
+TIMEOUT = 60
+
+
+class BackendError(RuntimeError):
+    """The Graphviz binary failed on a graph."""
+
+
+class BackendNotFoundError(BackendError):
+    """The Graphviz binary is not installed where ragft looks for it."""
+
+
+def _engine(engine: str | None) -> str:
+    name = engine or os.environ.get(ENGINE_ENV) or "pure"
+    if name not in ENGINES:
+        msg = f"unknown Graphviz engine {name!r} (must be one of {sorted(ENGINES)!r})"
+        raise BackendError(msg)
+    return name
+
+
+def find_executable(engine: str | None = None) -> Path:
+    """Path of the binary for ``engine`` (default ``pure``, or ``$RAGFT_GRAPHVIZ``).
+
+    ``graphviz-pure`` is looked for next to the running Python first (its wheel installs it
+    into the same ``bin`` folder, which need not be on ``PATH``), then on ``PATH``.
+
+    Raises:
+        BackendNotFoundError: the binary is missing, with how to install it.
+    """
+    name = _engine(engine)
+    exe = ENGINES[name]
+    if name == "pure":
+        for suffix in ("", ".exe"):
+            beside = Path(sys.executable).parent / f"{exe}{suffix}"
+            if beside.is_file() and os.access(beside, os.X_OK):
+                return beside
+    found = shutil.which(exe)
+    if found is None:
+        hint = ("pip install graphviz-pure" if name == "pure"
+                else "install Graphviz, or unset RAGFT_GRAPHVIZ to use graphviz-pure")
+        msg = f"cannot find the Graphviz binary {exe!r} ({hint})"
+        raise BackendNotFoundError(msg)
+    return Path(found)
+
+
+def run_layout(source: str, fmt: str, *, engine: str | None = None) -> bytes:
+    """Lay out DOT ``source`` and return the output bytes in ``fmt`` (``svg``, ``png``...).
+
+    Raises:
+        BackendNotFoundError: no binary to run.
+        BackendError: the binary rejected the graph; the message holds its first error line.
+    """
+    exe = find_executable(engine)
+    proc = subprocess.run(  # a fixed binary, DOT on stdin, no shell
+        [str(exe), f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True,
+        timeout=TIMEOUT, check=False,
+    )
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        msg = f"{exe.name} failed (exit {proc.returncode}): {err[0] if err else 'no message'}"
+        raise BackendError(msg)
+    return proc.stdout

@@ -1,0 +1,258 @@
+"""The decision tree as a Graphviz diagram, built from the tree's data.
+
+Only DOT text is made here (with the ``graphviz`` package); :mod:`ragft.render` turns it into SVG
+or PNG. Node and edge ids are the tree's ids, so a web page can highlight a path with CSS:
+
+- a gate's node has id ``<gate>`` and class ``gate stage-precheck`` or ``gate stage-gate``;
+- an exit's node has id ``<exit>`` and class ``exit kind-<kind>``;
+- an answer's edge has id ``<gate>-<answer>`` and class ``answer``;
+- with a decision, the nodes and edges on its path also get ``on-path``, and the next unanswered
+  gate gets ``current``; with a focus gate, that gate, its answers and their targets get ``focus``.
+
+The same input always gives the same DOT text.
+
+Example:
+    >>> from ragft.diagram import tree_diagram
+    >>> dot = tree_diagram().source
+    >>> [line.split(" [")[0].strip() for line in dot.splitlines() if 'id="knowledge-' in line]
+    ['knowledge -> rag_dynamic', 'knowledge -> depth']
+"""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import graphviz
+
+from .errors import UnknownGateError
+from .loader import default_tree
+from .model import Gate, Kind, Tree
+
+if TYPE_CHECKING:
+    from .engine import Decision
+
+__all__ = ["gate_diagram", "text_alternative", "tree_diagram", "visible_nodes"]
+
+FONT = "Helvetica,Arial,sans-serif"
+INK = "#1F2328"  # text and emphasis: 15:1 on white
+MUTED_INK = "#595959"  # muted text still reads at 7:1 on white
+MUTED_LINE = "#B3B3B3"
+MUTED_FILL = "#F6F6F6"
+CURRENT_FILL = "#FFF1C2"  # the gate waiting for an answer, or the gate in focus
+WRAP = 30
+
+_GRAPH = {"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.4", "fontname": FONT,
+          "bgcolor": "white"}
+_NODE = {"shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "11",
+         "margin": "0.15,0.07", "color": INK, "fillcolor": "white", "fontcolor": INK}
+_EDGE = {"fontname": FONT, "fontsize": "10", "color": "#4D4D4D", "fontcolor": INK,
+         "arrowsize": "0.7"}
+
+
+def _label(*parts: str) -> str:
+    """Escaped DOT label: each part wrapped, lines joined by DOT's ``\\n``."""
+    lines = [line for part in parts
+             for line in textwrap.wrap(part, WRAP, break_on_hyphens=False) or [""]]
+    # escape() turns backslashes and <...> into plain text, so a title such as
+    # "<script>" is drawn as written and never read as an HTML-like label.
+    label: str = graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    return label
+
+
+def _tint(color: str, amount: float = 0.14) -> str:
+    """``color`` mixed into white: a light fill under dark text."""
+    rgb = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * amount):02X}" for c in rgb)
+
+
+def _start(tree: Tree, prechecks: bool) -> str:
+    if prechecks:
+        return tree.root
+    # The first numbered gate that the pre-checks lead to (gate 1, knowledge, in ragft's tree).
+    for gate in tree.gates:
+        if gate.stage == "gate":
+            return gate.id
+    return tree.root
+
+
+def visible_nodes(tree: Tree | None = None, *, prechecks: bool = True) -> list[str]:
+    """Ids of the gates and exits the diagram draws, in tree order.
+
+    >>> visible_nodes(prechecks=False)[:3]
+    ['knowledge', 'depth', 'data']
+    """
+    tree = tree or default_tree()
+    seen: set[str] = set()
+    todo = [_start(tree, prechecks)]
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        if not tree.is_exit(node):
+            todo.extend(a.next for a in tree.gate(node).answers)
+    return [n for n in tree.gate_ids + tree.exit_ids if n in seen]
+
+
+def _classes(*names: str) -> str:
+    return " ".join(n for n in names if n)
+
+
+def tree_diagram(
+    tree: Tree | None = None,
+    *,
+    decision: Decision | None = None,
+    prechecks: bool = True,
+    focus: str | None = None,
+    legend: bool = True,
+) -> graphviz.Digraph:
+    """The whole tree, top to bottom.
+
+    Args:
+        tree: the tree to draw (default: ragft's own).
+        decision: highlight this decision's path and the gate it waits at.
+        prechecks: draw the pre-checks; when false the diagram starts at the first numbered gate.
+        focus: a gate id; that gate, its answers and their targets stand out, the rest is muted.
+        legend: add a key to the kinds of exit marked as paths to watch.
+
+    Raises:
+        UnknownGateError: ``focus`` is not a gate the diagram draws.
+    """
+    tree = tree or default_tree()
+    nodes = visible_nodes(tree, prechecks=prechecks)
+    shown_gates = [g for g in tree.gates if g.id in nodes]
+    if focus is not None and focus not in {g.id for g in shown_gates}:
+        raise UnknownGateError(focus, [g.id for g in shown_gates])
+
+    on_nodes: set[str] = set()
+    on_edges: set[tuple[str, str]] = set()
+    current = None
+    if decision is not None:
+        on_edges = {(s.gate, s.answer) for s in decision.path}
+        on_nodes = {s.gate for s in decision.path} | {s.next for s in decision.path}
+        current = decision.next_gate
+        on_nodes |= {n for n in (decision.exit, current) if n is not None}
+    focus_nodes: set[str] = set()
+    if focus is not None:
+        focus_nodes = {focus} | {a.next for a in tree.gate(focus).answers}
+    highlighting = decision is not None or focus is not None
+
+    g = graphviz.Digraph("ragft", graph_attr=_GRAPH, node_attr=_NODE, edge_attr=_EDGE)
+    for gate in shown_gates:
+        _gate_node(g, gate, on=gate.id in on_nodes, current=gate.id == current,
+                   focus=gate.id in focus_nodes, is_focus=gate.id == focus,
+                   muted=highlighting and gate.id not in on_nodes | focus_nodes)
+    for ex in tree.exits:
+        if ex.id in nodes:
+            lit = ex.id in on_nodes | focus_nodes
+            _exit_node(g, ex.id, ex.title, tree.kind(ex.kind), on=ex.id in on_nodes,
+                       focus=ex.id in focus_nodes, muted=highlighting and not lit)
+    for gate in shown_gates:
+        for ans in gate.answers:
+            on = (gate.id, ans.id) in on_edges
+            in_focus = gate.id == focus
+            attrs = {"id": f"{gate.id}-{ans.id}",
+                     "class": _classes("answer", "on-path" if on else "",
+                                       "focus" if in_focus else "")}
+            if on or in_focus:
+                attrs.update(color=INK, penwidth="3" if on else "2.2")
+            elif highlighting:
+                attrs.update(color=MUTED_LINE, fontcolor=MUTED_INK)
+            if not tree.is_exit(ans.next):
+                attrs["weight"] = "8"  # keep the chain of gates in a straight column
+            # A leading gap keeps the label clear of its own line on the straight spine.
+            g.edge(gate.id, ans.next, "  " + _label(ans.label), _attributes=attrs)
+    if legend:
+        _legend(g, [k for k in tree.kinds if k.watch])
+    return g
+
+
+def _gate_node(g: graphviz.Digraph, gate: Gate, *, on: bool, current: bool, focus: bool,
+               is_focus: bool, muted: bool) -> None:
+    attrs = {"id": gate.id,
+             "class": _classes("gate", f"stage-{gate.stage}", "on-path" if on else "",
+                               "current" if current else "", "focus" if focus else "")}
+    if current or is_focus:
+        attrs.update(fillcolor=CURRENT_FILL, penwidth="3")
+    elif on:
+        attrs.update(penwidth="3")
+    elif focus:
+        attrs.update(penwidth="2")
+    elif muted:
+        attrs.update(color=MUTED_LINE, fillcolor=MUTED_FILL, fontcolor=MUTED_INK)
+    g.node(gate.id, _label(gate.label, gate.question), _attributes=attrs)
+
+
+def _exit_node(g: graphviz.Digraph, exit_id: str, title: str, kind: Kind, *, on: bool,
+               focus: bool, muted: bool) -> None:
+    # The kind's colour is the border and a light fill; the text stays dark for contrast.
+    attrs = {"id": exit_id,
+             "class": _classes("exit", f"kind-{kind.id}", "on-path" if on else "",
+                               "focus" if focus else ""),
+             "style": "filled", "color": kind.color, "fillcolor": _tint(kind.color),
+             "penwidth": "4" if on else "2"}
+    if muted:
+        attrs.update(fillcolor=MUTED_FILL, fontcolor=MUTED_INK)
+    g.node(exit_id, _label(title), _attributes=attrs)
+
+
+def _legend(g: graphviz.Digraph, kinds: Iterable[Kind]) -> None:
+    kinds = list(kinds)
+    if not kinds:
+        return
+    with g.subgraph(name="cluster_legend") as key:
+        key.attr(label="Paths to watch", id="legend", fontname=FONT, fontsize="11",
+                 fontcolor=INK, color=MUTED_LINE, style="rounded")
+        for kind in kinds:
+            key.node(f"legend_{kind.id}", _label(kind.label), _attributes={
+                "id": f"legend-{kind.id}", "class": f"legend kind-{kind.id}",
+                "style": "filled", "color": kind.color, "fillcolor": _tint(kind.color),
+                "penwidth": "2"})
+        for a, b in itertools.pairwise(kinds):
+            key.edge(f"legend_{a.id}", f"legend_{b.id}", style="invis")
+
+
+def gate_diagram(gate_id: str, tree: Tree | None = None) -> graphviz.Digraph:
+    """The whole tree with one gate in focus (shorthand for ``tree_diagram(focus=...)``)."""
+    return tree_diagram(tree, focus=gate_id)
+
+
+def text_alternative(
+    tree: Tree | None = None, decision: Decision | None = None, *, prechecks: bool = True
+) -> str:
+    """A plain-text description of the diagram, for alt text and screen readers.
+
+    >>> print(text_alternative().splitlines()[3])
+    - Yes, and it is not enough: go to Pre-check 2.
+    """
+    tree = tree or default_tree()
+    nodes = visible_nodes(tree, prechecks=prechecks)
+    gates = [g for g in tree.gates if g.id in nodes]
+    exits = [e for e in tree.exits if e.id in nodes]
+
+    def target(node: str) -> str:
+        if tree.is_exit(node):
+            ex = tree.exit(node)
+            return f'recommendation "{ex.title}" ({tree.kind(ex.kind).label})'
+        return f"{tree.gate(node).label}"
+
+    lines = [f'Decision tree "{tree.title}": {len(gates)} questions and {len(exits)} '
+             "recommendations, read top to bottom."]
+    for gate in gates:
+        lines.append(f"{gate.label}: {gate.question}")
+        lines += [f"- {ans.label}: go to {target(ans.next)}." for ans in gate.answers]
+    if decision is not None:
+        steps = [s for s in decision.path if s.gate in nodes]
+        said = "; ".join(
+            f"{tree.gate(s.gate).label}: {tree.gate(s.gate).answer(s.answer).label}"
+            for s in steps)
+        lines.append(f"Highlighted path: {said or 'no answers yet'}.")
+        if decision.exit is not None:
+            lines.append(f"It ends at {target(decision.exit)}.")
+        elif decision.next_gate is not None:
+            nxt = tree.gate(decision.next_gate)
+            lines.append(f"Next question, {nxt.label}: {nxt.question}")
+    return "\n".join(lines)

@@ -1,0 +1,88 @@
+"""Small helpers shared by the widgets: escaping, HTML snippets, label styles.
+
+Every piece of tree text that reaches an ``HTML`` widget goes through :func:`esc`, so a custom
+tree cannot inject markup (a label such as ``<script>`` shows as text).
+
+Example:
+    >>> esc("<script>alert(1)</script>")
+    '&lt;script&gt;alert(1)&lt;/script&gt;'
+    >>> bullets(["a & b", "c"])
+    '<ul><li>a &amp; b</li><li>c</li></ul>'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import Any
+
+import ipywidgets as w
+
+from ..loader import default_tree
+from ..model import Tree
+
+__all__ = [
+    "LABEL_WIDTH",
+    "bullets",
+    "esc",
+    "labelled_style",
+    "leads_to_html",
+    "resolve_tree",
+    "strip_xml_prolog",
+    "text_box",
+]
+
+# One label column for every form, so the inputs line up under each other.
+LABEL_WIDTH = "15em"
+
+
+def esc(text: object) -> str:
+    """HTML-escape any text that comes from the tree or the user."""
+    return html.escape(str(text), quote=True)
+
+
+def bullets(items: Iterable[str]) -> str:
+    """An HTML list of escaped items ('' for no items)."""
+    items = list(items)
+    if not items:
+        return ""
+    return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+
+
+def resolve_tree(tree: Tree | None) -> Tree:
+    """The given tree, or ragft's own."""
+    return tree if tree is not None else default_tree()
+
+
+def leads_to_html(tree: Tree, node_id: str) -> str:
+    """Where an answer leads, as a sentence: the next gate, or the recommendation it ends at.
+
+    >>> leads_to_html(default_tree(), "depth")
+    'Next: <strong>Gate 2</strong>, Deep knowledge or reference?'
+    """
+    if tree.is_exit(node_id):
+        return f"This ends the walk at the recommendation <strong>{esc(tree.exit(node_id).title)}</strong>."
+    gate = tree.gate(node_id)
+    return f"Next: <strong>{esc(gate.label)}</strong>, {esc(gate.title)}"
+
+
+def labelled_style() -> dict[str, Any]:
+    """Widget style that keeps the visible ``description`` label whole."""
+    return {"description_width": LABEL_WIDTH}
+
+
+def text_box(css_class: str, html_text: str = "") -> w.HTML:
+    """An ``HTML`` widget with a CSS class, for text the widgets rewrite on every change."""
+    box = w.HTML(value=html_text)
+    box.add_class(css_class)
+    return box
+
+
+def strip_xml_prolog(svg: str) -> str:
+    """Drop an ``<?xml ...?>`` line and a DOCTYPE so the SVG can sit inline in HTML.
+
+    >>> strip_xml_prolog('<?xml version="1.0"?>\\n<!DOCTYPE svg>\\n<svg></svg>')
+    '<svg></svg>'
+    """
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg

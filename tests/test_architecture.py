@@ -1,0 +1,51 @@
+"""Combining a use case's requirements into one architecture."""
+
+from __future__ import annotations
+
+import pytest
+
+from ragft.architecture import combine, combine_case
+from ragft.engine import all_walks
+from ragft.errors import IncompleteDecisionError, RagftError, UnknownAnswerError
+from ragft.loader import default_tree
+from ragft.model import Tree
+
+TREE = default_tree()
+
+
+def test_running_example_is_rag_plus_prompts(tree: Tree) -> None:
+    arch = combine_case(tree.example)
+    assert arch.summary == "RAG + prompts"
+    assert arch.exits == ("rag_dynamic", "rag_reference", "rag_prompts")
+    assert arch.components == ("retrieval", "prompting")
+    assert [name for name, _ in arch.decisions] == [r.name for r in tree.example.requirements]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("exit_id", TREE.exit_ids)
+def test_one_requirement_gives_its_exit_components(exit_id: str) -> None:
+    walk = next(d for d in all_walks() if d.exit == exit_id)
+    arch = combine({"only": walk.answers})
+    needed = TREE.exit(exit_id).components
+    assert arch.components == tuple(c.id for c in TREE.components if c.id in needed)
+    labels = [TREE.component(c).label for c in arch.components]
+    assert arch.summary.lower() == " + ".join(labels).lower()
+
+
+def test_hybrid_and_long_context_combine_in_tree_order() -> None:
+    hybrid = {"prompting": "yes", "context": "no", "knowledge": "static", "depth": "deep",
+              "data": "yes", "format": "no", "budget": "yes"}
+    arch = combine([("behaviour", hybrid), ("handbook", {"prompting": "yes", "context": "yes"})])
+    assert arch.summary == "Fine-tuning + RAG + long context + prompts"
+
+
+def test_incomplete_requirement_is_named() -> None:
+    message = r"requirement 'voice' is not finished: gate 'depth'"
+    with pytest.raises(IncompleteDecisionError, match=message):
+        combine({"voice": {"prompting": "yes", "context": "no", "knowledge": "static"}})
+
+
+def test_bad_answers_and_empty_cases() -> None:
+    with pytest.raises(UnknownAnswerError):
+        combine({"x": {"knowledge": "sometimes"}})
+    with pytest.raises(RagftError, match="at least one requirement"):
+        combine({})
