@@ -8,8 +8,8 @@ Example:
     >>> ragft.combine_case(ragft.default_tree().example).summary
     'RAG + prompts'
 
-Diagrams, widgets and the export load lazily (``ragft.tree_diagram`` imports graphviz only
-when first used), so ``import ragft`` stays cheap.
+Diagrams and the export load lazily (``ragft.tree_diagram`` imports graphviz only when first
+used), so ``import ragft`` stays cheap; the notebook widgets live in :mod:`ragft.widgets`.
 """
 
 from __future__ import annotations
@@ -35,18 +35,21 @@ from .model import Answer, Case, Exit, Gate, Tree
 from .record import decision_record
 
 if TYPE_CHECKING:  # the lazy names, for type checkers and editors
-    from .diagram import gate_diagram, tree_diagram
-    from .export import export
-    from .render import render
+    from .diagram import gate_diagram, text_alternative, tree_diagram
+    from .export import export as export_site
+    from .render import render as render_diagram
 
 __version__ = "0.1.0"
 
-# name -> module that defines it; imported on first attribute access (PEP 562).
+# name -> (module, attribute); imported on first attribute access (PEP 562). The top-level
+# names differ from the module names: importing ragft.render would otherwise replace the
+# attribute `ragft.render` with the module.
 _LAZY = {
-    "tree_diagram": "ragft.diagram",
-    "gate_diagram": "ragft.diagram",
-    "render": "ragft.render",
-    "export": "ragft.export",
+    "tree_diagram": ("ragft.diagram", "tree_diagram"),
+    "gate_diagram": ("ragft.diagram", "gate_diagram"),
+    "text_alternative": ("ragft.diagram", "text_alternative"),
+    "render_diagram": ("ragft.render", "render"),
+    "export_site": ("ragft.export", "export"),
 }
 
 __all__ = [
@@ -76,17 +79,19 @@ __all__ = [
     "decide",
     "decision_record",
     "default_tree",
-    "export",
+    "export_site",
     "gate_diagram",
     "load_tree",
     "parse_answers",
-    "render",
+    "render_diagram",
+    "text_alternative",
     "tree_diagram",
 ]
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
     msg = f"module 'ragft' has no attribute {name!r}"
     raise AttributeError(msg)

@@ -59,7 +59,7 @@ def find_executable(engine: str | None = None) -> Path:
     found = shutil.which(exe)
     if found is None:
         hint = ("pip install graphviz-pure" if name == "pure"
-                else "install Graphviz, or unset RAGFT_GRAPHVIZ to use graphviz-pure")
+                else "install Graphviz, or use the default engine, graphviz-pure")
         msg = f"cannot find the Graphviz binary {exe!r} ({hint})"
         raise BackendNotFoundError(msg)
     return Path(found)

@@ -61,7 +61,8 @@ def leads_to_html(tree: Tree, node_id: str) -> str:
     'Next: <strong>Gate 2</strong>, Deep knowledge or reference?'
     """
     if tree.is_exit(node_id):
-        return f"This ends the walk at the recommendation <strong>{esc(tree.exit(node_id).title)}</strong>."
+        title = esc(tree.exit(node_id).title)
+        return f"This ends the walk at the recommendation <strong>{title}</strong>."
     gate = tree.gate(node_id)
     return f"Next: <strong>{esc(gate.label)}</strong>, {esc(gate.title)}"
 

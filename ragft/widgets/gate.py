@@ -24,7 +24,8 @@ __all__ = ["AnswerCallback", "GateQuestion", "meaning_html"]
 
 AnswerCallback = Callable[[str | None], Any]
 
-_PROMPT = "<p class='ragft-hint'><em>Choose an answer to see what it means and where it leads.</em></p>"
+_PROMPT = ("<p class='ragft-hint'><em>Choose an answer to see what it means and where it "
+           "leads.</em></p>")
 
 
 def meaning_html(gate: Gate, answer_id: str | None, tree: Tree) -> str:

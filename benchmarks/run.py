@@ -1,0 +1,148 @@
+"""Benchmarks: a table of medians of repeated runs, with the targets and PASS/FAIL beside them.
+
+Run from the repository root::
+
+    python benchmarks/run.py            # about half a minute
+    python benchmarks/run.py --runs 50  # steadier medians
+
+Rows: import time of ``ragft`` against ``import graphviz, ipywidgets`` alone (each in a fresh
+process); ``decide`` over every answer combination; DOT generation; SVG rendering, first
+(uncached) and cached for a new answer; export to a temporary folder. If
+``benchmarks/bench_walker.py`` exists, its ``rows()`` (tuples ``(name, median_seconds,
+target_seconds_or_None)``) are appended. Exit code 1 if a row with a target fails it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+IMPORT_RATIO_TARGET = 1.2
+CACHED_TARGET = 0.020
+
+Row = tuple[str, float, "float | None"]
+
+
+def median_time(func: Callable[[], object], runs: int) -> float:
+    """Median wall time of ``runs`` calls of ``func``, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def import_time(statement: str, runs: int) -> float:
+    """Median time of ``statement`` in a fresh interpreter (the interpreter's start excluded)."""
+    code = ("import time; t = time.perf_counter(); " + statement +
+            "; print(time.perf_counter() - t)")
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                  check=True).stdout) for _ in range(runs)]
+    return statistics.median(times)
+
+
+def core_rows(runs: int) -> tuple[list[Row], list[tuple[str, str, str, bool]]]:
+    """Measure ragft; return the timing rows and the ratio rows (name, value, target, ok)."""
+    from ragft.diagram import tree_diagram
+    from ragft.engine import all_answer_sets, all_walks, decide
+    from ragft.export import export
+    from ragft.loader import default_tree
+    from ragft.render import cache_clear, render
+
+    tree = default_tree()
+    base = import_time("import graphviz, ipywidgets", runs)
+    ours = import_time("import ragft", runs)
+    ratio = ours / base
+    ratios = [("import ragft / import graphviz, ipywidgets", f"{ratio:.2f}x",
+               f"<= {IMPORT_RATIO_TARGET}x", ratio <= IMPORT_RATIO_TARGET)]
+
+    combos = list(all_answer_sets(tree))
+    walks = list(all_walks(tree))
+    walk = walks[len(walks) // 2]
+
+    def first_render() -> None:
+        cache_clear()
+        render(tree_diagram(tree, decision=walk))
+
+    for w in walks:  # warm the cache: every walk rendered once
+        render(tree_diagram(tree, decision=w))
+    turn = iter(walks * (runs + 1))
+
+    def cached_new_answer() -> None:
+        render(tree_diagram(tree, decision=next(turn)))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        count = iter(range(runs))
+
+        def export_once() -> None:
+            export(Path(tmp) / str(next(count)), tree)
+
+        rows: list[Row] = [
+            ("import graphviz, ipywidgets (baseline)", base, None),
+            ("import ragft", ours, None),
+            (f"decide, all {len(combos)} answer combinations",
+             median_time(lambda: [decide(c, tree) for c in combos], runs), None),
+            ("DOT of the whole tree, path highlighted",
+             median_time(lambda: tree_diagram(tree, decision=walk).source, runs), None),
+            ("SVG render, first (uncached)", median_time(first_render, runs), None),
+            ("SVG highlighted for a new answer, cached", median_time(cached_new_answer, runs),
+             CACHED_TARGET),
+            ("export (tree.json, tree.svg, walker)", median_time(export_once, runs), None),
+        ]
+    return rows, ratios
+
+
+def walker_rows() -> list[Row]:
+    """Rows from ``benchmarks/bench_walker.py``, if it is there."""
+    path = HERE / "bench_walker.py"
+    if not path.exists():
+        return []
+    spec = importlib.util.spec_from_file_location("bench_walker", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [(str(name), float(median), None if target in (None, "") else float(target))
+            for name, median, target in module.rows()]
+
+
+def table(rows: list[Row], ratios: list[tuple[str, str, str, bool]]) -> tuple[str, bool]:
+    """The printed table, and whether every target was met."""
+    lines = [f"{'benchmark':<48} {'median':>12} {'target':>12}  result", "-" * 82]
+    ok = True
+    for name, value, target in rows:
+        verdict = ""
+        if target is not None:
+            verdict = "PASS" if value <= target else "FAIL"
+            ok = ok and value <= target
+        shown = "" if target is None else f"<= {target * 1000:.0f} ms"
+        lines.append(f"{name:<48} {value * 1000:>9.2f} ms {shown:>12}  {verdict}")
+    for name, text, goal, passed in ratios:
+        ok = ok and passed
+        lines.append(f"{name:<48} {text:>12} {goal:>12}  {'PASS' if passed else 'FAIL'}")
+    return "\n".join(lines), ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="repeats per row (default 20)")
+    args = parser.parse_args(argv)
+    rows, ratios = core_rows(args.runs)
+    rows += walker_rows()
+    text, ok = table(rows, ratios)
+    print(f"ragft benchmarks, median of {args.runs} runs, Python {sys.version.split()[0]}\n")
+    print(text)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""The notebooks' charts, drawn with matplotlib from the tree's figures and from decision records.
+
+Charts come back as PNG (:class:`IPython.display.Image`): nbval does not compare PNG bytes, and
+its ``text/plain`` stand-in is the same on every run, unlike a figure's ``<Figure size ...>``
+text. The figures are drawn without pyplot, so no global state and no inline backend is involved.
+
+Example:
+    >>> from ragft.notebooks.charts import evidence_chart
+    >>> evidence_chart().data[:4]
+    b'\\x89PNG'
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from IPython.display import Image
+
+from ..errors import UnknownNodeError
+from ..loader import default_tree
+from ..model import Tree
+from ..record import tally_records
+from ..widgets.calc import BreakEven, cumulative
+
+__all__ = ["break_even_chart", "evidence_chart", "exit_counts_chart", "tally_chart"]
+
+INK = "#1F2328"
+MUTED = "#8C8C8C"
+DPI = 100
+
+
+def _figure(width: float, height: float) -> Any:
+    from matplotlib.figure import Figure  # imported late: matplotlib is slow to load
+
+    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    return fig
+
+
+def _png(fig: Any) -> Image:
+    buf = io.BytesIO()
+    # No "Software" stamp, so the bytes do not change with the matplotlib version alone.
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    return Image(data=buf.getvalue(), format="png")  # type: ignore[no-untyped-call]
+
+
+def evidence_chart(tree: Tree | None = None, evidence_id: str = "agriculture") -> Image:
+    """The agriculture study's figures: accuracy gains that add up, and answer similarity.
+
+    Raises:
+        UnknownNodeError: the tree has no evidence ``evidence_id``.
+    """
+    tree = tree if tree is not None else default_tree()
+    by_id = {e.id: e for e in tree.evidence}
+    if evidence_id not in by_id:
+        raise UnknownNodeError(evidence_id, by_id, what="evidence")
+    item = by_id[evidence_id]
+    fig_ = dict(item.figures)
+    ft, rag = fig_["fine_tuning_gain_points"], fig_["rag_gain_points"]
+    before, hybrid = fig_["similarity_before_percent"], fig_["similarity_hybrid_percent"]
+    colors = {k.id: k.color for k in tree.kinds}
+
+    fig = _figure(8, 3.4)
+    gains, sim = fig.subplots(1, 2)
+    gains.bar(["RAG alone", "Fine-tuning alone"], [rag, ft],
+              color=[colors.get("rag", INK), colors.get("fine_tune", INK)])
+    gains.bar(["Both"], [rag], color=colors.get("rag", INK))
+    gains.bar(["Both"], [ft], bottom=[rag], color=colors.get("fine_tune", INK))
+    gains.set_ylabel("Accuracy gain (points)")
+    gains.set_title("Gains add up", color=INK)
+    for x, value in enumerate([rag, ft, rag + ft]):
+        gains.text(x, value + 0.2, f"+{value:g}", ha="center", color=INK)
+    gains.set_ylim(0, (rag + ft) * 1.25)
+
+    sim.bar(["Before", "Hybrid"], [before, hybrid],
+            color=[MUTED, colors.get("hybrid", INK)])
+    sim.set_ylabel("Answer similarity (%)")
+    sim.set_title("Geographic questions", color=INK)
+    sim.set_ylim(0, 100)
+    for x, value in enumerate([before, hybrid]):
+        sim.text(x, value + 2, f"{value:g}%", ha="center", color=INK)
+    src = tree.source(item.source)
+    fig.suptitle(f"{src.author}, {src.year}: one domain only", fontsize=10, color=INK)
+    return _png(fig)
+
+
+def exit_counts_chart(counts: Mapping[str, int], tree: Tree | None = None,
+                      title: str = "Where the decisions ended") -> Image:
+    """A horizontal bar per exit of the tree (zero included), coloured by kind.
+
+    Raises:
+        UnknownNodeError: ``counts`` names an exit the tree lacks.
+    """
+    tree = tree if tree is not None else default_tree()
+    for exit_id in counts:
+        tree.exit(exit_id)
+    exits = list(reversed(tree.exits))  # the first exit at the top
+    fig = _figure(8, 0.45 * len(exits) + 1.2)
+    ax = fig.subplots()
+    values = [counts.get(e.id, 0) for e in exits]
+    ax.barh([f"{e.title} ({e.id})" for e in exits], values,
+            color=[tree.kind(e.kind).color for e in exits])
+    for y, value in enumerate(values):
+        ax.text(value + 0.05, y, str(value), va="center", color=INK)
+    ax.set_xlabel("Decision records")
+    ax.set_xlim(0, max([*values, 1]) + 1)
+    ax.set_title(title, color=INK)
+    return _png(fig)
+
+
+def tally_chart(folder: str | Path, tree: Tree | None = None) -> Image:
+    """Chart where the decision records in ``folder`` ended (``*.md`` from ``ragft record``).
+
+    Raises:
+        RagftError: the folder is missing, or holds a file that is not a decision record.
+    """
+    tree = tree if tree is not None else default_tree()
+    counts = tally_records(folder, tree)
+    total = sum(counts.values())
+    return exit_counts_chart(counts, tree, f"Where {total} decision records ended")
+
+
+def break_even_chart(result: BreakEven, months: int = 24) -> Image:
+    """Cumulative cost of fine-tuning against cumulative saving over ``months`` months."""
+    tree = default_tree()
+    colors = {k.id: k.color for k in tree.kinds}
+    xs, cost, saved = cumulative(result, months)
+    fig = _figure(7, 3.4)
+    ax = fig.subplots()
+    ax.plot(xs, cost, color=colors.get("fine_tune", INK), linewidth=2,
+            label="Cumulative cost of fine-tuning")
+    ax.plot(xs, saved, color=colors.get("rag", INK), linewidth=2, linestyle="--",
+            label="Cumulative saving")
+    if result.months is not None and result.months <= months:
+        ax.axvline(result.months, color=INK, linewidth=1, linestyle=":")
+        ax.annotate(f"break-even after about {result.months:.1f} months",
+                    xy=(result.months, 0), xytext=(6, 8), textcoords="offset points",
+                    fontsize=9, color=INK)
+    ax.set_xlabel("Months after the first training run")
+    ax.set_ylabel("US dollars (illustration)")
+    ax.set_xlim(0, months)
+    ax.set_ylim(bottom=0)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", fontsize=9, frameon=False)
+    return _png(fig)

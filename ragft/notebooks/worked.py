@@ -1,0 +1,139 @@
+"""Worked examples as static Markdown: what a widget would show, for readers without a kernel.
+
+The calculators' arithmetic comes from :mod:`ragft.widgets.calc` and the combined architecture
+from :mod:`ragft.architecture`; these functions only lay the results out. Amounts are written
+as "USD 8,050", never with a dollar sign, which Quarto could read as the start of maths.
+
+Example:
+    >>> from ragft.notebooks.worked import usd
+    >>> usd(8050), usd(16.666), usd(0.002)
+    ('USD 8,050', 'USD 16.67', 'USD 0.002')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from IPython.display import Markdown
+
+from ..architecture import combine_case
+from ..engine import decide
+from ..loader import default_tree
+from ..model import Case, Tree
+from ..record import decision_record, tally_records
+from ..widgets.calc import CONTEXT_WINDOWS, BreakEven, context_fit, to_tokens
+from .show import md_escape
+
+__all__ = [
+    "architecture",
+    "break_even_summary",
+    "context_table",
+    "record_preview",
+    "tally_table",
+    "usd",
+]
+
+
+def _md(text: str) -> Markdown:
+    return Markdown(text)  # type: ignore[no-untyped-call]  # IPython leaves __init__ untyped
+
+
+def usd(amount: float) -> str:
+    """An amount in US dollars, with cents only where they matter."""
+    if amount != 0 and abs(amount) < 1:
+        return f"USD {amount:.4g}"
+    text = f"{amount:,.2f}"
+    return f"USD {text[:-3] if text.endswith('.00') else text}"
+
+
+def _verdict(tokens: float, window: int) -> str:
+    fit = context_fit(tokens, window)
+    if not fit.fits:
+        return f"no ({fit.share:.1f} times the window)"
+    return f"yes, but tight ({fit.share:.0%})" if fit.tight else f"yes ({fit.share:.0%})"
+
+
+def context_table(corpora: Mapping[str, tuple[float, str]],
+                  windows: Mapping[str, int] | None = None) -> Markdown:
+    """Several corpus sizes (name to amount and unit) against context windows.
+
+    Raises:
+        UnknownNodeError: a unit is not ``pages``, ``words`` or ``tokens``.
+        RagftError: an amount is negative or not a finite number.
+    """
+    windows = dict(CONTEXT_WINDOWS if windows is None else windows)
+    head = ["Knowledge base", "About", *(f"Fits in {label}?" for label in windows)]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, (amount, unit) in corpora.items():
+        tokens = to_tokens(amount, unit)
+        cells = [md_escape(name), f"{amount:,.0f} {unit} ≈ {tokens:,.0f} tokens",
+                 *(_verdict(tokens, size) for size in windows.values())]
+        rows.append("| " + " | ".join(cells) + " |")
+    return _md("\n".join(rows))
+
+
+def break_even_summary(result: BreakEven) -> Markdown:
+    """One break-even result in words: the one-off cost, the monthly flows, the months."""
+    if result.months is None:
+        head = (f"**Never breaks even**: the saving per month ({usd(result.monthly_saving)}) "
+                f"does not cover the retraining upkeep ({usd(result.monthly_upkeep)}).")
+    else:
+        head = (f"**Breaks even after about {result.months:.1f} months**, once "
+                f"{usd(result.monthly_net)} a month has paid back {usd(result.upfront)}.")
+    lines = [head, "", f"- One-off cost: {usd(result.upfront)}",
+             f"- Saving per month: {usd(result.monthly_saving)}",
+             f"- Retraining upkeep per month: {usd(result.monthly_upkeep)}"]
+    return _md("\n".join(lines))
+
+
+def architecture(case: Case | None = None, tree: Tree | None = None) -> Markdown:
+    """A case's requirements, where each ends, and the one architecture they combine into."""
+    tree = tree if tree is not None else default_tree()
+    arch = combine_case(case if case is not None else tree.example, tree)
+    lines = ["| Requirement | Recommendation |", "|---|---|"]
+    for name, decision in arch.decisions:
+        ex = tree.exit(decision.require_exit())
+        lines.append(f"| {md_escape(name)} | {md_escape(ex.title)} (`{ex.id}`) |")
+    lines += ["", f"**Combined architecture: {md_escape(arch.summary)}**", ""]
+    lines += [f"- {md_escape(tree.component(c).label)}: {md_escape(tree.component(c).description)}"
+              for c in arch.components]
+    return _md("\n".join(lines))
+
+
+def record_preview(answers: Mapping[str, str], *, title: str | None = None,
+                   date: str = "the day you write it", tree: Tree | None = None) -> Markdown:
+    """A decision record's Markdown source, shown as a code block (its headings stay inside).
+
+    Raises:
+        IncompleteDecisionError: the answers do not reach an exit.
+    """
+    text = decision_record(decide(answers, tree), date=date, title=title)
+    fence = "`" * max(3, 1 + max((len(run) for run in _backtick_runs(text)), default=0))
+    return _md(f"{fence}markdown\n{text}{fence}")
+
+
+def _backtick_runs(text: str) -> Iterable[str]:
+    run = ""
+    for ch in text + " ":
+        if ch == "`":
+            run += ch
+        elif run:
+            yield run
+            run = ""
+
+
+def tally_table(folder: str | Path, tree: Tree | None = None) -> Markdown:
+    """How many decision records in ``folder`` ended at each exit (every exit listed).
+
+    Raises:
+        RagftError: the folder is missing, or holds a file that is not a decision record.
+    """
+    tree = tree if tree is not None else default_tree()
+    counts = tally_records(folder, tree)
+    rows = ["| Recommendation | Kind | Records |", "|---|---|---:|"]
+    for ex in tree.exits:
+        rows.append(f"| {md_escape(ex.title)} (`{ex.id}`) | "
+                    f"{md_escape(tree.kind(ex.kind).label)} | {counts.get(ex.id, 0)} |")
+    rows.append(f"| **All** | | **{sum(counts.values())}** |")
+    return _md("\n".join(rows))

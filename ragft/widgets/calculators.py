@@ -1,0 +1,220 @@
+"""Two calculators with illustrative defaults: does it fit in context, does fine-tuning pay off.
+
+The arithmetic lives in :mod:`ragft.widgets.calc`; these widgets read their inputs, call it, and
+show the result, or a plain message when an input is out of range (never an exception).
+
+Example:
+    >>> from ragft.widgets import BreakEvenCalculator, ContextCalculator
+    >>> calc = ContextCalculator()
+    >>> calc.amount.value, calc.unit.value = 2000, "pages"
+    >>> calc.fit.fits
+    False
+    >>> be = BreakEvenCalculator()
+    >>> be.requests.value = 0
+    >>> be.result.months is None
+    True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from ..errors import RagftError
+from ..model import Tree
+from ._common import esc, labelled_style, resolve_tree, text_box
+from ._plot import break_even_svg
+from .calc import (
+    CONTEXT_WINDOWS,
+    TIGHT_SHARE,
+    TOKENS_PER_PAGE,
+    TOKENS_PER_WORD,
+    WORDS_PER_PAGE,
+    YARDSTICK_PAGES,
+    YARDSTICK_TOKENS,
+    BreakEven,
+    ContextFit,
+    break_even,
+    context_fit,
+    to_tokens,
+)
+
+__all__ = ["BreakEvenCalculator", "ContextCalculator", "money"]
+
+
+
+def _field() -> dict[str, Any]:
+    """Style and layout of one labelled input (a fresh Layout each: widgets never share one)."""
+    return {"style": labelled_style(), "layout": w.Layout(width="28em")}
+
+_YARDSTICK_SOURCE = "anthropic_contextual_retrieval"
+
+
+def money(amount: float) -> str:
+    """Dollars, with cents only where they matter.
+
+    >>> money(8050), money(16.666), money(0.002)
+    ('$8,050', '$16.67', '$0.002')
+    """
+    if amount != 0 and abs(amount) < 1:
+        return f"${amount:.4g}"
+    text = f"${amount:,.2f}"
+    return text[:-3] if text.endswith(".00") else text
+
+
+def _error(err: Exception) -> str:
+    return f"<p class='ragft-error' role='alert'><strong>Check the inputs:</strong> {esc(err)}.</p>"
+
+
+def _citation(tree: Tree) -> str:
+    """Anthropic's contextual-retrieval article, linked when the tree lists it."""
+    name = "Anthropic's article <em>Introducing Contextual Retrieval</em> (2024)"
+    for src in tree.sources:
+        if src.id == _YARDSTICK_SOURCE and src.url:
+            return f"<a href='{esc(src.url)}'>{name}</a>"
+    return name
+
+
+class ContextCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
+    """Does the knowledge base fit in the context window? Corpus size against a window.
+
+    Args:
+        tree: where the yardstick's source is looked up (default: ragft's own tree).
+    """
+
+    def __init__(self, tree: Tree | None = None, **kwargs: Any) -> None:
+        self.tree = resolve_tree(tree)
+        intro = text_box("ragft-calc-intro", (
+            "<p><strong>Does it fit in context?</strong> Enter the size of your knowledge base and "
+            "pick a context window. Every default here is an illustration: put in your own "
+            "figures and check your model's documentation for its real window.</p>"))
+        self.amount = w.FloatText(value=300.0, description="Corpus size (illustration):",
+                                  **_field())
+        self.unit = w.Dropdown(options=[("pages", "pages"), ("words", "words"),
+                                        ("tokens", "tokens")],
+                               value="pages", description="Unit:", **_field())
+        self.window = w.Dropdown(
+            options=[(f"{label} (illustrative preset)", size)
+                     for label, size in CONTEXT_WINDOWS.items()],
+            value=200_000, description="Context window:", **_field())
+        self.result = text_box("ragft-calc-result")
+        notes = text_box("ragft-calc-notes", (
+            "<p><small>Rough illustrative conversions: about "
+            f"{WORDS_PER_PAGE} words a page and about {TOKENS_PER_WORD:.2f} tokens a word "
+            f"(so about {TOKENS_PER_PAGE:.0f} tokens a page). Real ratios depend on the layout, "
+            "the language and the model's tokenizer. The yardstick comes from "
+            f"{_citation(self.tree)}: a knowledge base under about {YARDSTICK_TOKENS:,} tokens, "
+            f"roughly {YARDSTICK_PAGES} pages, can go into the prompt whole, with prompt "
+            "caching.</small></p>"))
+        self.fit: ContextFit | None = None
+        for control in (self.amount, self.unit, self.window):
+            control.observe(lambda _: self.update(), names="value")
+        super().__init__([intro, self.amount, self.unit, self.window, self.result, notes],
+                         **kwargs)
+        self.add_class("ragft-context-calculator")
+        self.update()
+
+    def update(self) -> None:
+        """Recompute from the inputs and show the verdict (or what is wrong with an input)."""
+        try:
+            self.fit = context_fit(to_tokens(self.amount.value, self.unit.value),
+                                   int(self.window.value))
+        except RagftError as err:
+            self.fit = None
+            self.result.value = _error(err)
+            return
+        self.result.value = self._verdict(self.fit)
+
+    def _verdict(self, fit: ContextFit) -> str:
+        window = f"{fit.window:,}-token window"
+        if not fit.fits:
+            verdict = (f"<strong>Does not fit.</strong> It needs {fit.share:.0%} of the "
+                       f"{window}. The five gates decide what to build instead.")
+        elif fit.tight:
+            verdict = (f"<strong>Fits, but tightly.</strong> It fills {fit.share:.0%} of the "
+                       f"{window}, leaving little room for instructions, the question and the "
+                       f"answer (more than {TIGHT_SHARE:.0%} is our illustrative warning line).")
+        else:
+            verdict = f"<strong>Fits.</strong> It fills {fit.share:.0%} of the {window}."
+        side = "under" if fit.within_yardstick else "over"
+        yardstick = (f"That is {side} the contextual-retrieval yardstick of about "
+                     f"{YARDSTICK_TOKENS:,} tokens (about {YARDSTICK_PAGES} pages).")
+        return (f"<p role='status'>About <strong>{fit.tokens:,.0f} tokens</strong>. "
+                f"{verdict}</p><p>{yardstick}</p>")
+
+
+class BreakEvenCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
+    """Does fine-tuning pay off? Months until per-request savings cover its cost, with a plot."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        intro = text_box("ragft-calc-intro", (
+            "<p><strong>Does fine-tuning pay off?</strong> A fine-tuned model can be cheaper per "
+            "request (a shorter prompt, no retrieval step, a smaller model), but the engineering "
+            "time and the retraining runs cost money first. Every default below is an "
+            "illustration, not a benchmark: replace it with your own figures.</p>"))
+        self.requests = w.IntText(value=500_000, description="Requests per month:", **_field())
+        self.saving = w.FloatText(value=0.002, step=0.001,
+                                  description="Saving per request ($):", **_field())
+        self.hours = w.FloatText(value=80.0, description="Engineering hours:", **_field())
+        self.rate = w.FloatText(value=100.0, description="Hourly rate ($):", **_field())
+        self.training = w.FloatText(value=50.0, description="Training cost per run ($):",
+                                    **_field())
+        self.retrains = w.IntText(value=4, description="Retrains per year:", **_field())
+        self.inputs = (self.requests, self.saving, self.hours, self.rate, self.training,
+                       self.retrains)
+        self.summary = text_box("ragft-calc-result")
+        self.plot = text_box("ragft-calc-plot")
+        notes = text_box("ragft-calc-notes", (
+            "<p><small>How it is worked out: the one-off cost is the engineering hours times the "
+            "rate plus the first training run; the upkeep is the retraining runs spread over the "
+            "months; the saving is requests times the saving per request. The engineering time "
+            "each retrain takes is left out, so add it to the cost per run if it matters. The "
+            "defaults are made up for illustration.</small></p>"))
+        self.result: BreakEven | None = None
+        for control in self.inputs:
+            control.observe(lambda _: self.update(), names="value")
+        super().__init__([intro, *self.inputs, self.summary, self.plot, notes], **kwargs)
+        self.add_class("ragft-break-even-calculator")
+        self.update()
+
+    def update(self) -> None:
+        """Recompute, then show the result and the plot (or what is wrong with an input)."""
+        try:
+            self.result = break_even(
+                requests_per_month=self.requests.value, saving_per_request=self.saving.value,
+                engineering_hours=self.hours.value, hourly_rate=self.rate.value,
+                training_cost=self.training.value, retrains_per_year=self.retrains.value)
+        except RagftError as err:
+            self.result = None
+            self.summary.value = _error(err)
+            self.plot.value = ""
+            return
+        text = self._describe(self.result)
+        self.summary.value = f"<p role='status'>{text}</p>" + self._breakdown(self.result)
+        self.plot.value = break_even_svg(self.result, _plain(text))
+
+    @staticmethod
+    def _describe(r: BreakEven) -> str:
+        if r.months is None:
+            return (f"<strong>Never breaks even</strong>: the monthly saving "
+                    f"({money(r.monthly_saving)}) does not exceed the monthly retraining upkeep "
+                    f"({money(r.monthly_upkeep)}).")
+        if r.months == 0:
+            return "<strong>Pays off at once</strong>: there is no one-off cost to recover."
+        return (f"<strong>Breaks even after about {r.months:.1f} months</strong>, when "
+                f"{money(r.monthly_net)} a month has recovered the one-off "
+                f"{money(r.upfront)}.")
+
+    @staticmethod
+    def _breakdown(r: BreakEven) -> str:
+        return ("<ul>"
+                f"<li>One-off cost: {money(r.upfront)}</li>"
+                f"<li>Saving per month: {money(r.monthly_saving)}</li>"
+                f"<li>Retraining upkeep per month: {money(r.monthly_upkeep)}</li>"
+                "</ul>")
+
+
+def _plain(html_text: str) -> str:
+    """The text of a short HTML snippet, for an aria-label."""
+    return html_text.replace("<strong>", "").replace("</strong>", "")

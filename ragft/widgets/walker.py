@@ -1,0 +1,174 @@
+"""The walker: walk the tree gate by gate, see the path on the diagram, keep a record.
+
+Example:
+    >>> import tempfile
+    >>> from ragft.widgets import Walker
+    >>> walker = Walker(record_dir=tempfile.mkdtemp(), answers={"prompting": "no"})
+    >>> walker.decision.exit
+    'prompt_first'
+    >>> walker.record_button.click()
+    >>> walker.last_record.name
+    'decision-record-prompt_first.md'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from .._io import write_atomic
+from ..diagram import text_alternative, tree_diagram
+from ..engine import Decision
+from ..errors import OutputExistsError, RagftError
+from ..model import Tree
+from ..record import decision_record
+from ..render import render
+from ._common import esc, labelled_style, resolve_tree, strip_xml_prolog, text_box
+from ._path import AnswerPath
+from .card import card_html
+from .gate import GateQuestion
+
+__all__ = ["Walker", "diagram_html", "record_path"]
+
+_MAX_COPIES = 10_000  # a folder will not hold this many records of one exit; stop looking there
+
+
+def record_path(folder: str | Path, exit_id: str) -> Path:
+    """The first free ``decision-record-<exit>[-N].md`` in ``folder`` (never an existing file).
+
+    >>> import tempfile
+    >>> record_path(tempfile.mkdtemp(), "hybrid").name
+    'decision-record-hybrid.md'
+    """
+    folder = Path(folder)
+    for n in range(1, _MAX_COPIES):
+        suffix = "" if n == 1 else f"-{n}"
+        path = folder / f"decision-record-{exit_id}{suffix}.md"
+        if not path.exists():
+            return path
+    msg = f"{folder}: too many decision records for {exit_id!r}; move some elsewhere"
+    raise RagftError(msg)
+
+
+def diagram_html(decision: Decision) -> str:
+    """The tree diagram as inline SVG with ``decision``'s path highlighted, plus a text version."""
+    tree = decision.tree
+    svg = strip_xml_prolog(render(tree_diagram(tree, decision=decision), "svg"))
+    alt = esc(text_alternative(tree, decision))
+    return (f"<figure class='ragft-diagram' style='margin: 0; overflow-x: auto'>{svg}"
+            "<figcaption><details><summary>The diagram as text</summary>"
+            f"<pre style='white-space: pre-wrap'>{alt}</pre></details></figcaption></figure>")
+
+
+class Walker(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
+    """Walk the tree: gates shown as they are reached, the diagram, the card and a record.
+
+    Args:
+        tree: the tree (default: ragft's own).
+        record_dir: where the "Write decision record" button writes (default: the notebook's
+            folder).
+        answers: start with these answers (gate id to answer id).
+        date: the date printed in records (ISO); today when omitted.
+
+    Raises:
+        UnknownGateError, UnknownAnswerError: ``answers`` names a gate or answer the tree lacks.
+    """
+
+    def __init__(self, tree: Tree | None = None, record_dir: str | Path = ".", *,
+                 answers: Mapping[str, str] | None = None, date: str | None = None,
+                 **kwargs: Any) -> None:
+        self.tree = resolve_tree(tree)
+        self.record_dir = Path(record_dir)
+        self.date = date
+        self.last_record: Path | None = None
+        self.path = AnswerPath(self.tree)
+        self.back_button = w.Button(description="Back", icon="arrow-left",
+                                    tooltip="Undo the last answer")
+        self.restart_button = w.Button(description="Restart", icon="refresh",
+                                       tooltip="Clear every answer and start again")
+        self.card = text_box("ragft-card-box")
+        self.use_case = w.Text(description="Use case (optional):", placeholder="e.g. support bot",
+                               style=labelled_style(), layout=w.Layout(width="32em"))
+        self.record_button = w.Button(description="Write decision record", icon="file-text",
+                                      tooltip="Save this decision as Markdown",
+                                      layout=w.Layout(width="auto"))
+        self.record_status = text_box("ragft-record-status")
+        self.diagram = text_box("ragft-diagram-box")
+        self.back_button.on_click(lambda _: self.path.back())
+        self.restart_button.on_click(lambda _: self.path.restart())
+        self.record_button.on_click(lambda _: self.write_record())
+        self.path.on_change(self._show)
+        super().__init__([
+            self.path,
+            w.HBox([self.back_button, self.restart_button]),
+            self.card,
+            w.HBox([self.use_case, self.record_button]),
+            self.record_status,
+            self.diagram,
+        ], **kwargs)
+        self.add_class("ragft-walker")
+        if answers:
+            self.path.set_answers(answers)
+        else:
+            self._show(self.path.decision)
+
+    @property
+    def decision(self) -> Decision:
+        """The engine's decision for the answers given so far."""
+        return self.path.decision
+
+    @property
+    def questions(self) -> list[GateQuestion]:
+        """The gate questions shown, in path order."""
+        return list(self.path.questions)
+
+    def question(self, gate_id: str) -> GateQuestion:
+        """The shown question of ``gate_id`` (raises ``UnknownGateError`` if not shown)."""
+        return self.path.question(gate_id)
+
+    def back(self) -> None:
+        """Undo the last answer."""
+        self.path.back()
+
+    def restart(self) -> None:
+        """Clear every answer."""
+        self.path.restart()
+
+    def write_record(self) -> Path | None:
+        """Write the decision record into ``record_dir``; show and return where it went.
+
+        Problems (an unfinished walk, a folder that cannot be written) are shown in the widget
+        and ``None`` is returned, so a click never raises inside the notebook.
+        """
+        try:
+            decision = self.decision
+            text = decision_record(decision, date=self.date,
+                                   title=self.use_case.value.strip() or None)
+            path = self._write(decision.require_exit(), text)
+        except (RagftError, OSError) as err:
+            self.record_status.value = (f"<p class='ragft-error' role='alert'>Could not write the "
+                                        f"record: {esc(err)}</p>")
+            return None
+        self.last_record = path
+        self.record_status.value = (f"<p role='status'>Wrote the decision record to "
+                                    f"<code>{esc(path)}</code>.</p>")
+        return path
+
+    def _write(self, exit_id: str, text: str) -> Path:
+        while True:
+            try:
+                return write_atomic(record_path(self.record_dir, exit_id), text)
+            except OutputExistsError:  # another writer took the name first: take the next
+                continue
+
+    def _show(self, decision: Decision) -> None:
+        self.card.value = card_html(decision)
+        self.diagram.value = diagram_html(decision)
+        self.record_button.disabled = not decision.complete
+        self.back_button.disabled = not decision.path
+        self.restart_button.disabled = not decision.path
+        if not decision.complete:
+            self.record_status.value = ""

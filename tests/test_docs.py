@@ -1,0 +1,111 @@
+"""Docs that are tested: the public surface, the README's generated table, and coverage of every
+gate and exit by the site's pages (in the spirit of sqlite-utils' test_docs.py)."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import pkgutil
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import ragft
+from ragft.loader import default_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+TREE = default_tree()
+MODULES = sorted(
+    m.name for m in pkgutil.walk_packages(ragft.__path__, "ragft.") if ".web" not in m.name
+)
+
+
+def _sync_readme() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("sync_readme", ROOT / "tools" / "sync_readme.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", ragft.__all__)
+def test_public_names_exist_and_are_documented(name: str) -> None:
+    obj = getattr(ragft, name)
+    if callable(obj):
+        assert obj.__doc__, f"ragft.{name} has no docstring"
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_every_module_declares_all(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert module.__doc__, f"{module_name} has no docstring"
+    names = getattr(module, "__all__", None)
+    assert names is not None, f"{module_name} has no __all__"
+    for name in names:
+        assert hasattr(module, name), f"{module_name}.__all__ names missing {name!r}"
+
+
+def test_package_ships_its_type_marker_and_data() -> None:
+    assert (ROOT / "ragft" / "py.typed").exists()
+    assert (ROOT / "ragft" / "data" / "tree.yaml").exists()
+
+
+def test_readme_table_matches_the_tree() -> None:
+    sync = _sync_readme()
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert sync.synced(text, TREE) == text, "README is stale: run `python tools/sync_readme.py`"
+    for node in TREE.gate_ids + TREE.exit_ids:
+        assert f"`{node}`" in text
+
+
+def _site_text() -> str:
+    """Everything a reader of the site sees: the Quarto pages and the notebooks' cells/outputs."""
+    parts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("*.qmd"))]
+    for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            parts.append("".join(cell["source"]))
+            for out in cell.get("outputs", []):
+                for mime in ("text/markdown", "text/html", "text/plain"):
+                    data = out.get("data", {}).get(mime)
+                    if data:
+                        parts.append("".join(data))
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def site_text() -> str:
+    text = _site_text()
+    if "notebooks" not in text and not list((ROOT / "notebooks").glob("*.ipynb")):
+        pytest.fail("no notebooks found: the site has nothing to document the tree with")
+    return text
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("gate", TREE.gates, ids=lambda g: g.id)
+def test_every_gate_is_documented_on_the_site(site_text: str, gate: ragft.Gate) -> None:
+    flat = _squash(site_text)
+    assert gate.id in flat
+    assert _squash(gate.question) in flat, f"question of {gate.id!r} is not on the site"
+
+
+@pytest.mark.parametrize("exit_", TREE.exits, ids=lambda e: e.id)
+def test_every_exit_is_documented_on_the_site(site_text: str, exit_: ragft.Exit) -> None:
+    flat = _squash(site_text)
+    assert exit_.id in flat
+    assert _squash(exit_.title) in flat, f"title of {exit_.id!r} is not on the site"
+
+
+@pytest.mark.parametrize("name", sorted(ragft._LAZY))
+def test_lazy_names_stay_functions_after_their_modules_load(name: str) -> None:
+    first = getattr(ragft, name)
+    module, _ = ragft._LAZY[name]
+    importlib.import_module(module)
+    assert getattr(ragft, name) is first
+    assert callable(first) and not isinstance(first, ModuleType)

@@ -1,0 +1,83 @@
+"""``ragft export``: tree.json, tree.svg and the walker's files, all written or none."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ragft.diagram import tree_diagram
+from ragft.errors import OutputExistsError
+from ragft.export import export
+from ragft.loader import load_tree
+from ragft.model import Tree
+from ragft.payload import tree_payload
+from ragft.render import render
+
+
+def files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_export_writes_tree_json_and_svg(tmp_path: Path, tree: Tree) -> None:
+    site = tmp_path / "site" / "data"
+    written = export(site, tree)
+    assert written[:2] == [site / "tree.json", site / "tree.svg"]
+    assert files(site) == sorted(str(p.relative_to(site)) for p in written)
+    data = json.loads((site / "tree.json").read_text(encoding="utf-8"))
+    assert data == tree_payload(tree)
+    assert (data["schema"], data["schema_version"]) == ("ragft-tree", 1)
+    assert (site / "tree.svg").read_text(encoding="utf-8") == render(tree_diagram(tree))
+
+
+def test_export_is_deterministic(tmp_path: Path, tree: Tree) -> None:
+    a = export(tmp_path / "a", tree)
+    b = export(tmp_path / "b", tree)
+    assert [p.name for p in a] == [p.name for p in b]
+    for pa, pb in zip(a, b, strict=True):
+        assert pa.read_bytes() == pb.read_bytes(), pa.name
+
+
+def test_export_is_all_or_nothing(tmp_path: Path, tree: Tree) -> None:
+    names = [p.name for p in export(tmp_path / "first", tree)]
+    for name in names:  # every target, the walker's included, blocks the whole export
+        site = tmp_path / f"taken-{name}"
+        site.mkdir()
+        (site / name).write_text("mine", encoding="utf-8")
+        with pytest.raises(OutputExistsError, match=rf"{name} already exists \(pass --force"):
+            export(site, tree)
+        assert files(site) == [name]  # nothing else written, no staging folder left
+        assert (site / name).read_text(encoding="utf-8") == "mine"
+        written = export(site, tree, force=True)
+        assert [p.name for p in written] == names
+        assert (site / name).read_text(encoding="utf-8") != "mine"
+
+
+SMALL = """\
+schema_version: 1
+title: A small tree
+root: size
+kinds:
+  - {id: rag, label: RAG, color: "#0072B2", watch: true, description: d}
+components:
+  - {id: retrieval, label: RAG, description: d}
+gates:
+  - {id: size, stage: gate, number: 1, title: Size, question: Is it big?, explanation: e,
+     answers: [{id: big, label: Big, meaning: m, next: index},
+               {id: small, label: Small, meaning: m, next: lookup}]}
+exits:
+  - {id: index, kind: rag, title: Index it, summary: s, components: [retrieval]}
+  - {id: lookup, kind: rag, title: Look it up, summary: s, components: [retrieval]}
+"""
+
+
+def test_export_of_a_custom_tree(tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    small = load_tree(path)
+    site = tmp_path / "out"
+    export(site, small)
+    data = json.loads((site / "tree.json").read_text(encoding="utf-8"))
+    assert [g["id"] for g in data["gates"]] == ["size"]
+    assert 'id="size&#45;small"' in (site / "tree.svg").read_text(encoding="utf-8")

@@ -1,0 +1,156 @@
+"""Rendering with the real graphviz-pure binary: the SVG contract, determinism, the cache."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from ragft.backend import BackendError, BackendNotFoundError, find_executable, run_layout
+from ragft.diagram import tree_diagram
+from ragft.engine import all_walks, decide, path_to
+from ragft.errors import UnknownFormatError
+from ragft.model import Tree
+from ragft.render import FORMATS, cache_clear, render
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+# The module, not the function of the same name that ``ragft.render`` may resolve to.
+render_mod = importlib.import_module("ragft.render")
+
+
+def svg_groups(svg: str) -> dict[str, set[str]]:
+    """``<g>`` ids to their classes (entities such as ``&#45;`` decoded by the XML parser)."""
+    root = ET.fromstring(svg)
+    return {g.get("id", ""): set(g.get("class", "").split())
+            for g in root.iter(f"{SVG_NS}g") if g.get("id")}
+
+
+def test_svg_has_every_id_and_class_of_the_contract(tree: Tree) -> None:
+    groups = svg_groups(render(tree_diagram(tree)))
+    for gate in tree.gates:
+        assert groups[gate.id] == {"node", "gate", f"stage-{gate.stage}"}
+        for ans in gate.answers:
+            assert groups[f"{gate.id}-{ans.id}"] == {"edge", "answer"}
+    for ex in tree.exits:
+        assert groups[ex.id] == {"node", "exit", f"kind-{ex.kind}"}
+
+
+def test_svg_of_a_path_carries_on_path_and_current(tree: Tree) -> None:
+    answers = path_to("format", tree)
+    groups = svg_groups(render(tree_diagram(tree, decision=decide(answers, tree))))
+    on = {k for k, c in groups.items() if "on-path" in c}
+    assert on == set(answers) | {"format"} | {f"{g}-{a}" for g, a in answers.items()}
+    assert {k for k, c in groups.items() if "current" in c} == {"format"}
+
+
+def test_svg_is_byte_identical_across_renders_and_processes(tree: Tree) -> None:
+    walk = next(iter(all_walks(tree)))
+    graph = tree_diagram(tree, decision=walk)
+    first = render(graph)
+    cache_clear()
+    second = render(graph)
+    assert first == second
+    assert first is not second  # really rendered twice
+    code = ("import sys; from ragft.diagram import tree_diagram; from ragft.render import render;"
+            "sys.stdout.write(render(sys.stdin.read()))")
+    other = subprocess.run([sys.executable, "-c", code], input=graph.source, text=True,
+                           capture_output=True, check=True).stdout
+    assert other == first
+
+
+def test_svg_holds_no_links_or_scripts(tree: Tree) -> None:
+    svg = render(tree_diagram(tree))
+    assert "<a " not in svg
+    assert "<script" not in svg
+    assert "xlink:href" not in svg
+
+
+def test_render_is_cached_by_source_and_format(tree: Tree) -> None:
+    cache_clear()
+    graph = tree_diagram(tree)
+    svg = render(graph)
+    assert render(graph.source) is svg
+    assert render(graph, "svg") is svg
+    info = render_mod._render.cache_info()
+    assert (info.hits, info.misses) == (2, 1)
+    assert isinstance(render(graph, "png"), bytes)  # another format, another entry
+
+
+def test_a_highlighted_diagram_for_a_new_answer_is_fast_once_cached(tree: Tree) -> None:
+    walks = list(all_walks(tree))
+    for walk in walks:
+        render(tree_diagram(tree, decision=walk))
+    times = []
+    for walk in walks * 3:
+        start = time.perf_counter()
+        render(tree_diagram(tree, decision=walk))
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.020
+
+
+def test_png_and_dot(tree: Tree) -> None:
+    graph = tree_diagram(tree)
+    png = render(graph, "png")
+    assert isinstance(png, bytes)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert render(graph, "dot") == graph.source
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "SVG", "", "svg "])
+def test_unknown_format(tree: Tree, fmt: str) -> None:
+    with pytest.raises(UnknownFormatError, match=rf"unknown format {fmt!r} \(must be one of "
+                       rf"\['dot', 'png', 'svg'\]\)"):
+        render(tree_diagram(tree), fmt)
+    assert sorted(FORMATS) == ["dot", "png", "svg"]
+
+
+def test_graphviz_pure_is_found_next_to_python() -> None:
+    assert find_executable() == Path(sys.executable).parent / "graphviz-pure"
+
+
+def test_missing_graphviz_pure_is_a_clear_error(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(BackendNotFoundError, match=r"'graphviz-pure' \(pip install graphviz-pure\)"):
+        render("digraph { missing }")
+
+
+def test_system_dot_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RAGFT_GRAPHVIZ", raising=False)
+    assert find_executable().name == "graphviz-pure"
+    monkeypatch.setenv("RAGFT_GRAPHVIZ", "dot")
+    if shutil.which("dot") is None:
+        with pytest.raises(BackendNotFoundError, match=r"cannot find the Graphviz binary 'dot'"):
+            find_executable()
+        with pytest.raises(BackendNotFoundError):
+            render("digraph { only_with_dot }", engine="dot")
+    else:
+        assert find_executable() == Path(shutil.which("dot") or "")
+        assert "<svg" in render("digraph { with_dot }", engine="dot")
+    monkeypatch.setenv("RAGFT_GRAPHVIZ", "neato")
+    with pytest.raises(BackendError, match=r"unknown Graphviz engine 'neato' \(must be one of"):
+        find_executable()
+
+
+def test_a_broken_graph_reports_the_binary_error() -> None:
+    with pytest.raises(BackendError, match=r"graphviz-pure failed \(exit \d+\): .+"):
+        run_layout("digraph { a -> }", "svg")
+
+
+def test_backend_is_the_only_code_that_starts_a_process() -> None:
+    package = Path(str(render_mod.__file__)).parent
+    for path in package.rglob("*.py"):
+        if "backend" in path.parts or path.name == "notebooks.py":  # notebooks runs a kernel
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "subprocess" not in text, path
+        assert "os.system" not in text, path
+

@@ -1,0 +1,442 @@
+"""The widgets, driven headless as a reader would: set values, click buttons, read what is shown.
+
+Real ipywidgets without a kernel; the conftest closes every widget after each test. The tests
+loop over the tree's gates and every complete walk, so a new gate or exit is covered without new
+test code.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+from ragft.engine import Decision, all_walks, answers_key, decide, path_to
+from ragft.errors import UnknownAnswerError, UnknownGateError
+from ragft.loader import default_tree, load_tree
+from ragft.model import Gate, Tree
+from ragft.record import decision_record
+from ragft.widgets import (
+    BreakEvenCalculator,
+    CaseBuilder,
+    ContextCalculator,
+    GateQuestion,
+    Walker,
+)
+
+TREE = default_tree()
+WALKS = list(all_walks(TREE))
+ANSWERS = [(g.id, a.id) for g in TREE.gates for a in g.answers]
+DATE = "2026-01-31"
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def descendants(widget: w.Widget) -> Iterator[w.Widget]:
+    """The widget and every widget inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from descendants(child)
+
+
+def shown_html(widget: w.Widget) -> str:
+    """Everything the HTML widgets inside ``widget`` show, joined."""
+    return "\n".join(d.value for d in descendants(widget) if isinstance(d, w.HTML))
+
+
+def diagram_classes(diagram_html: str) -> dict[str, set[str]]:
+    """Map each node/edge ``<g>`` id of the inline SVG to its set of classes."""
+    svg = diagram_html[diagram_html.index("<svg"):diagram_html.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)
+    return {g.get("id", ""): set(g.get("class", "").split())
+            for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id")}
+
+
+def on_path(diagram_html: str) -> set[str]:
+    return {i for i, classes in diagram_classes(diagram_html).items() if "on-path" in classes}
+
+
+def path_ids(decision: Decision) -> set[str]:
+    """Ids a highlighted path should carry: its gates, its exit, its answer edges."""
+    ids = {s.gate for s in decision.path} | {f"{s.gate}-{s.answer}" for s in decision.path}
+    return ids | {n for n in (decision.exit, decision.next_gate) if n is not None}
+
+
+def shown_gates(walker: Walker) -> list[str]:
+    return [q.gate_id for q in walker.questions]
+
+
+def walk(walker: Walker, decision: Decision) -> None:
+    """Answer ``walker``'s gates in path order, as a reader clicking through would."""
+    for step in decision.path:
+        walker.question(step.gate).buttons.value = step.answer
+
+
+# -- GateQuestion -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gate", TREE.gates, ids=lambda g: g.id)
+def test_gate_question_has_nothing_preselected(gate: Gate) -> None:
+    q = GateQuestion(gate.id)
+    assert q.answer is None
+    assert q.buttons.value is None
+    assert q.buttons.index is None
+    assert isinstance(q.buttons, w.RadioButtons | w.ToggleButtons)
+    assert q.buttons.options == tuple((a.label, a.id) for a in gate.answers)
+    assert q.buttons.description.strip(), "the answers need a visible label"
+    head = q.header.value
+    for text in (gate.label, gate.title, gate.question, gate.explanation):
+        assert html.escape(text) in head
+    assert "Choose an answer" in q.meaning.value
+
+
+@pytest.mark.parametrize(("gate_id", "answer_id"), ANSWERS, ids=[f"{g}={a}" for g, a in ANSWERS])
+def test_gate_question_shows_what_each_answer_means(gate_id: str, answer_id: str) -> None:
+    gate = TREE.gate(gate_id)
+    ans = gate.answer(answer_id)
+    q = GateQuestion(gate_id)
+    seen: list[str | None] = []
+    q.on_answer(seen.append)
+    assert html.escape(ans.meaning) not in q.meaning.value
+    q.buttons.value = answer_id
+    shown = q.meaning.value
+    assert q.answer == answer_id
+    assert seen == [answer_id]
+    assert html.escape(ans.label) in shown
+    assert html.escape(ans.meaning) in shown
+    for signal in ans.signals:
+        assert html.escape(signal) in shown
+    where = TREE.exit(ans.next).title if TREE.is_exit(ans.next) else TREE.gate(ans.next).label
+    assert html.escape(where) in shown
+    q.answer = None
+    assert seen == [answer_id, None]
+    assert "Choose an answer" in q.meaning.value
+
+
+def test_gate_question_rejects_unknown_ids() -> None:
+    with pytest.raises(UnknownGateError, match=r"unknown gate 'nope' \(must be one of \["):
+        GateQuestion("nope")
+    q = GateQuestion("knowledge")
+    with pytest.raises(UnknownAnswerError,
+                       match=r"unknown answer 'maybe' for gate 'knowledge' \(must be one of "
+                             r"\['changing', 'static'\]\)"):
+        q.answer = "maybe"
+    assert q.answer is None
+
+
+def test_gate_question_shows_gate_warnings() -> None:
+    for gate in TREE.gates:
+        q = GateQuestion(gate.id)
+        for warning in gate.warnings:
+            assert html.escape(warning) in q.header.value
+        compact = GateQuestion(gate.id, compact=True)
+        assert html.escape(gate.question) in compact.header.value
+        assert html.escape(gate.explanation) not in compact.header.value
+
+
+# -- Walker -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("decision", WALKS, ids=lambda d: answers_key(d.answers))
+def test_walker_walks_every_path_to_its_card_diagram_and_record(
+    decision: Decision, tmp_path: Path
+) -> None:
+    walker = Walker(record_dir=tmp_path, date=DATE)
+    assert shown_gates(walker) == [TREE.root]
+    assert walker.record_button.disabled
+    for n, step in enumerate(decision.path):
+        # Each gate appears only once reached, with nothing chosen.
+        assert shown_gates(walker) == [s.gate for s in decision.path[:n + 1]]
+        assert walker.question(step.gate).answer is None
+        walker.question(step.gate).buttons.value = step.answer
+        so_far = decide({s.gate: s.answer for s in decision.path[:n + 1]})
+        assert on_path(walker.diagram.value) == path_ids(so_far), "diagram follows each answer"
+    assert shown_gates(walker) == [s.gate for s in decision.path]
+    assert walker.decision == decision
+
+    ex = TREE.exit(decision.exit or "")
+    card = walker.card.value
+    assert html.escape(ex.title) in card
+    assert html.escape(TREE.kind(ex.kind).label) in card
+    assert html.escape(ex.summary) in card
+    for item in ex.build + ex.warnings:
+        assert html.escape(item) in card
+    for flip in decision.flips:
+        assert html.escape(TREE.gate(flip.gate).answer(flip.alternative).label) in card
+        if flip.lands_at is not None:
+            assert html.escape(TREE.exit(flip.lands_at).title) in card
+
+    classes = diagram_classes(walker.diagram.value)
+    lit = {i for i, c in classes.items() if "on-path" in c}
+    assert lit == path_ids(decision)
+    assert "current" not in set().union(*classes.values())
+    assert f"kind-{ex.kind}" in classes[ex.id]
+    assert html.escape(f"It ends at recommendation \"{ex.title}\"") in walker.diagram.value
+
+    assert not walker.record_button.disabled
+    walker.record_button.click()
+    written = tmp_path / f"decision-record-{ex.id}.md"
+    assert walker.last_record == written
+    assert written.read_text(encoding="utf-8") == decision_record(decision, date=DATE)
+    assert html.escape(str(written)) in walker.record_status.value
+    # A second click never overwrites: it adds -2.
+    walker.record_button.click()
+    second = tmp_path / f"decision-record-{ex.id}-2.md"
+    assert walker.last_record == second
+    assert {p.name for p in tmp_path.iterdir()} == {written.name, second.name}
+    assert second.read_text(encoding="utf-8") == written.read_text(encoding="utf-8")
+
+
+def test_walker_shows_the_next_gate_as_current() -> None:
+    walker = Walker()
+    classes = diagram_classes(walker.diagram.value)
+    assert "current" in classes[TREE.root]
+    walker.question(TREE.root).buttons.value = "yes"
+    classes = diagram_classes(walker.diagram.value)
+    nxt = TREE.gate(TREE.root).answer("yes").next
+    assert "current" in classes[nxt]
+    assert "current" not in classes[TREE.root]
+    assert html.escape(TREE.gate(nxt).label) in walker.card.value
+
+
+def test_record_without_a_date_differs_only_in_the_date_line(tmp_path: Path) -> None:
+    decision = WALKS[-1]
+    walker = Walker(record_dir=tmp_path, answers=decision.answers)
+    walker.use_case.value = "  Support bot  "
+    walker.record_button.click()
+    assert walker.last_record is not None
+    got = walker.last_record.read_text(encoding="utf-8").splitlines()
+    want = decision_record(decision, date=DATE, title="Support bot").splitlines()
+    assert len(got) == len(want)
+    differ = [(a, b) for a, b in zip(got, want, strict=True) if a != b]
+    assert len(differ) == 1
+    assert re.fullmatch(r"- \*\*Date:\*\* \d{4}-\d{2}-\d{2}", differ[0][0])
+
+
+def test_back_undoes_one_answer_at_a_time(tmp_path: Path) -> None:
+    decision = max(WALKS, key=lambda d: len(d.path))
+    walker = Walker(record_dir=tmp_path)
+    walk(walker, decision)
+    assert walker.decision.complete
+    for n in range(len(decision.path), 0, -1):
+        walker.back_button.click()
+        expected = {s.gate: s.answer for s in decision.path[:n - 1]}
+        assert walker.decision.answers == expected
+        assert shown_gates(walker) == [s.gate for s in decision.path[:n]]
+        assert walker.questions[-1].answer is None
+        assert walker.record_button.disabled
+        assert on_path(walker.diagram.value) == path_ids(decide(expected))
+    assert walker.back_button.disabled
+    walker.back_button.click()  # nothing left to undo: no change, no error
+    assert shown_gates(walker) == [TREE.root]
+
+
+def test_restart_clears_everything() -> None:
+    walker = Walker(answers=WALKS[-1].answers)
+    assert walker.decision.complete
+    walker.restart_button.click()
+    assert shown_gates(walker) == [TREE.root]
+    assert walker.questions[0].answer is None
+    assert walker.decision.path == ()
+    assert "ragft-card-pending" in walker.card.value
+    assert on_path(walker.diagram.value) == {TREE.root}
+
+
+def test_changing_an_earlier_answer_drops_the_later_gates() -> None:
+    deep = max(WALKS, key=lambda d: len(d.path))
+    walker = Walker()
+    walk(walker, deep)
+    first_gate = deep.path[2]  # the first numbered gate, after the two pre-checks
+    old = walker.questions[-1]
+    other = next(a.id for a in TREE.gate(first_gate.gate).answers if a.id != first_gate.answer)
+    walker.question(first_gate.gate).buttons.value = other
+    expected = decide({**{s.gate: s.answer for s in deep.path[:2]}, first_gate.gate: other})
+    assert walker.decision == expected
+    assert shown_gates(walker)[:3] == [s.gate for s in deep.path[:3]]
+    assert len(walker.questions) == len(expected.path) + (0 if expected.complete else 1)
+    assert on_path(walker.diagram.value) == path_ids(expected)
+    # A question that was dropped no longer steers the walk.
+    old.buttons.value = None
+    assert walker.decision == expected
+    # Changing back asks the later gates again, with nothing preselected.
+    walker.question(first_gate.gate).buttons.value = first_gate.answer
+    assert walker.questions[-1].gate_id == deep.path[3].gate
+    assert walker.questions[-1].answer is None
+
+
+def test_walker_starts_prefilled_and_rejects_bad_answers() -> None:
+    target = WALKS[3]
+    walker = Walker(answers={**target.answers})
+    assert walker.decision == target
+    assert html.escape(TREE.exit(target.exit or "").title) in walker.card.value
+    with pytest.raises(UnknownAnswerError, match="must be one of"):
+        Walker(answers={"prompting": "perhaps"})
+    with pytest.raises(UnknownGateError, match="must be one of"):
+        Walker(answers={"colour": "blue"})
+    # The gate the walk waits at next is shown unanswered.
+    waiting = Walker(answers=path_to("data"))
+    assert shown_gates(waiting)[-1] == "data"
+    assert waiting.questions[-1].answer is None
+
+
+def test_record_problems_are_shown_not_raised(tmp_path: Path) -> None:
+    unfinished = Walker(record_dir=tmp_path)
+    assert unfinished.write_record() is None
+    assert "is not finished" in unfinished.record_status.value
+    assert list(tmp_path.iterdir()) == []
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    walker = Walker(record_dir=blocker, answers={"prompting": "no"})
+    walker.record_button.click()
+    assert walker.last_record is None
+    assert "Could not write the record" in walker.record_status.value
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+# -- CaseBuilder --------------------------------------------------------------------------------
+
+
+def test_case_builder_combines_the_running_example() -> None:
+    example = TREE.example
+    assert example is not None
+    builder = CaseBuilder(case=example)
+    arch = builder.architecture
+    assert arch is not None
+    assert arch.summary == "RAG + prompts"
+    assert arch.exits == ("rag_dynamic", "rag_reference", "rag_prompts")
+    assert [r.name.value for r in builder.rows] == [r.name for r in example.requirements]
+    shown = builder.summary.value
+    assert "Combined architecture: RAG + prompts" in shown
+    for req in example.requirements:
+        assert html.escape(req.name) in shown
+        assert html.escape(TREE.exit(req.exit).title) in shown
+        assert builder.rows[example.requirements.index(req)].decision.exit == req.exit
+    assert html.escape(example.description) in shown_html(builder)
+    # Answers the post leaves unstated are labelled as our assumptions.
+    assert "assumption" in shown_html(builder.rows[0])
+
+
+def test_case_builder_add_rename_answer_remove() -> None:
+    builder = CaseBuilder(case=TREE.example)
+    row = builder.add_requirement()
+    assert len(builder.rows) == 4
+    assert "3 of 4 requirements are finished" in builder.summary.value
+    assert "unfinished" in builder.summary.value
+    assert builder.architecture is not None
+    assert builder.architecture.summary == "RAG + prompts"
+    row.name.value = "Tone for legal replies"
+    assert "Tone for legal replies" in builder.summary.value
+    row.path.set_answers(path_to("hybrid"))
+    assert builder.architecture.summary == "Fine-tuning + RAG + prompts"
+    assert "3 of 4" not in builder.summary.value
+    row.remove_button.click()
+    assert len(builder.rows) == 3
+    assert builder.architecture.summary == "RAG + prompts"
+    assert "Tone for legal replies" not in builder.summary.value
+
+
+def test_case_builder_from_scratch() -> None:
+    builder = CaseBuilder()
+    assert len(builder.rows) == 1
+    assert builder.architecture is None
+    assert "Walk a requirement" in builder.summary.value
+    builder.add_button.click()
+    assert len(builder.rows) == 2
+    first = builder.rows[0]
+    first.path.question(TREE.root).buttons.value = "no"
+    assert builder.architecture is not None
+    assert builder.architecture.exits == ("prompt_first",)
+    assert "Requirement 1" in builder.summary.value  # an unnamed row gets a placeholder name
+    for row in list(builder.rows):
+        row.remove_button.click()
+    assert builder.rows == []
+    assert builder.architecture is None
+    assert "Add a requirement" in builder.summary.value
+
+
+# -- escaping a custom tree -------------------------------------------------------------------
+
+HOSTILE = textwrap.dedent('''\
+    schema_version: 1
+    title: 'A <b>tree</b>'
+    root: ask
+    kinds:
+      - {id: rag, label: '<i>RAG</i>', color: "#0072B2", watch: true, description: d}
+    components:
+      - {id: retrieval, label: '<script>x</script>', description: '<script>d</script>'}
+    gates:
+      - id: ask
+        stage: gate
+        number: 1
+        title: '<script>alert("title")</script>'
+        question: '<script>alert("q")</script>?'
+        explanation: '<script>alert("e")</script>'
+        warnings: ['<script>alert("w")</script>']
+        answers:
+          - {id: "yes", label: '<script>yes</script>', meaning: '<script>m</script>', next: done,
+             signals: ['<script>s</script>']}
+          - {id: "no", label: "<script>", meaning: m, next: other}
+    exits:
+      - {id: done, kind: rag, title: '<script>alert(1)</script>', summary: '<script>s</script>',
+         build: ['<script>b</script>'], warnings: ['<script>w</script>'],
+         components: [retrieval]}
+      - {id: other, kind: rag, title: "fine", summary: s, components: [retrieval]}
+    example:
+      id: ex
+      name: '<script>case</script>'
+      description: '<script>desc</script>'
+      requirements:
+        - {id: r, name: '<script>req</script>', answers: [[ask, "yes"]], exit: done,
+           note: '<script>note</script>', assumed: [ask]}
+    ''')
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Tree:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    return load_tree(path)
+
+
+def test_markup_in_a_custom_tree_shows_as_text(hostile: Tree, tmp_path: Path) -> None:
+    walker = Walker(hostile, record_dir=tmp_path, answers={"ask": "yes"})
+    builder = CaseBuilder(hostile, case=hostile.example)
+    for widget in (GateQuestion("ask", hostile), walker, builder):
+        shown = shown_html(widget)
+        assert "&lt;script&gt;" in shown
+        assert "<script" not in shown.lower()
+    card = walker.card.value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card
+    assert "&lt;script&gt;b&lt;/script&gt;" in card
+    assert "&lt;script&gt;req&lt;/script&gt;" in builder.summary.value
+
+
+# -- accessibility --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("make", [
+    lambda: GateQuestion("depth"),
+    lambda: Walker(answers=WALKS[-1].answers),
+    lambda: CaseBuilder(case=TREE.example),
+    ContextCalculator,
+    BreakEvenCalculator,
+], ids=["GateQuestion", "Walker", "CaseBuilder", "ContextCalculator", "BreakEvenCalculator"])
+def test_every_control_has_a_visible_label_and_none_is_a_slider(
+    make: Callable[[], w.VBox],
+) -> None:
+    root = make()
+    assert isinstance(root, w.VBox)
+    controls = [d for d in descendants(root) if isinstance(d, w.DOMWidget)
+                and not isinstance(d, w.Box | w.HTML | w.Label | w.HTMLMath)]
+    assert controls
+    for control in controls:
+        assert "Slider" not in type(control).__name__, f"{type(control).__name__} is a slider"
+        assert "Range" not in type(control).__name__
+        assert str(control.description).strip(), f"{type(control).__name__} has no visible label"

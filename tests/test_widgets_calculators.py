@@ -1,0 +1,277 @@
+"""The two calculators: their arithmetic on its own, then the widgets driven headless."""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from ragft.errors import RagftError, UnknownNodeError
+from ragft.widgets import BreakEvenCalculator, ContextCalculator
+from ragft.widgets._plot import break_even_svg, horizon_for
+from ragft.widgets.calc import (
+    CONTEXT_WINDOWS,
+    TOKENS_PER_PAGE,
+    TOKENS_PER_WORD,
+    UNITS,
+    YARDSTICK_PAGES,
+    YARDSTICK_TOKENS,
+    BreakEven,
+    break_even,
+    context_fit,
+    cumulative,
+    to_tokens,
+)
+from ragft.widgets.calculators import money
+
+BAD_NUMBERS = [-1, -0.5, math.nan, math.inf, -math.inf]
+DEFAULTS = {
+    "requests_per_month": 500_000,
+    "saving_per_request": 0.002,
+    "engineering_hours": 80,
+    "hourly_rate": 100,
+    "training_cost": 50,
+    "retrains_per_year": 4,
+}
+
+# -- context arithmetic -------------------------------------------------------------------------
+
+
+def test_conversion_factors_match_the_yardstick() -> None:
+    # ~200,000 tokens is ~500 pages in Anthropic's article: the page factor agrees with it.
+    assert to_tokens(YARDSTICK_PAGES, "pages") == pytest.approx(YARDSTICK_TOKENS)
+    assert pytest.approx(400) == TOKENS_PER_PAGE
+    assert to_tokens(3000, "words") == pytest.approx(3000 * TOKENS_PER_WORD)
+    assert to_tokens(1234, "tokens") == 1234
+    assert to_tokens(0, "pages") == 0
+
+
+@pytest.mark.parametrize("unit", UNITS)
+@pytest.mark.parametrize("bad", BAD_NUMBERS)
+def test_to_tokens_rejects_negative_and_non_finite_sizes(unit: str, bad: float) -> None:
+    with pytest.raises(RagftError, match=r"corpus size must be a number >= 0, got "):
+        to_tokens(bad, unit)
+
+
+def test_to_tokens_rejects_unknown_units() -> None:
+    with pytest.raises(UnknownNodeError,
+                       match=r"unknown unit 'chapters' \(must be one of \['pages', 'tokens', "
+                             r"'words'\]\)"):
+        to_tokens(3, "chapters")
+    with pytest.raises(RagftError, match="got '3'"):
+        to_tokens("3", "pages")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("tokens", "window", "fits", "tight", "under"), [
+    (0, 200_000, True, False, True),
+    (120_000, 200_000, True, False, True),
+    (160_000, 200_000, True, False, True),  # exactly 80%: not yet tight
+    (190_000, 200_000, True, True, True),
+    (200_000, 200_000, True, True, True),
+    (200_001, 1_000_000, True, False, False),
+    (300_000, 128_000, False, False, False),
+])
+def test_context_fit(tokens: float, window: int, fits: bool, tight: bool, under: bool) -> None:
+    fit = context_fit(tokens, window)
+    assert fit.share == pytest.approx(tokens / window)
+    assert (fit.fits, fit.tight, fit.within_yardstick) == (fits, tight, under)
+
+
+@pytest.mark.parametrize("window", [0, -5, 1.5, True])
+def test_context_fit_needs_a_positive_window(window: int) -> None:
+    with pytest.raises(RagftError, match="context window must be a whole number of tokens > 0"):
+        context_fit(10, window)
+
+
+# -- break-even arithmetic ----------------------------------------------------------------------
+
+
+def test_break_even_with_the_default_illustration() -> None:
+    r = break_even(**DEFAULTS)
+    assert r.upfront == 80 * 100 + 50
+    assert r.monthly_saving == pytest.approx(1000)
+    assert r.monthly_upkeep == pytest.approx(50 * 4 / 12)
+    assert r.months == pytest.approx(8050 / (1000 - 50 * 4 / 12))
+
+
+@pytest.mark.parametrize(("changes", "months"), [
+    ({"requests_per_month": 0}, None),  # no volume: nothing to save
+    ({"saving_per_request": 0}, None),
+    ({"requests_per_month": 100, "saving_per_request": 2, "training_cost": 600,
+      "retrains_per_year": 4}, None),  # saving 200/month == upkeep 200/month: never
+    ({"engineering_hours": 0, "training_cost": 0}, 0.0),  # nothing to recover
+    ({"retrains_per_year": 0}, 8050 / 1000),
+])
+def test_break_even_edge_cases(changes: dict[str, float], months: float | None) -> None:
+    r = break_even(**{**DEFAULTS, **changes})
+    if months is None:
+        assert r.months is None
+        assert r.monthly_net <= 0
+    else:
+        assert r.months == pytest.approx(months)
+
+
+@pytest.mark.parametrize("field", DEFAULTS)
+@pytest.mark.parametrize("bad", BAD_NUMBERS)
+def test_break_even_rejects_bad_inputs_naming_the_field(field: str, bad: float) -> None:
+    name = field.replace("_", " ").replace("training cost", "training cost per run")
+    with pytest.raises(RagftError, match=f"^{name} must be a number >= 0"):
+        break_even(**{**DEFAULTS, field: bad})
+
+
+def test_cumulative_lines_cross_at_break_even() -> None:
+    r = break_even(**DEFAULTS)
+    months, cost, saved = cumulative(r, horizon_for(r))
+    assert months[0] == 0
+    assert cost[0] == r.upfront
+    assert saved[0] == 0
+    assert months[-1] >= r.months  # type: ignore[operator]
+    crossed = [m for m, c, s in zip(months, cost, saved, strict=True) if s >= c]
+    assert crossed[0] == math.ceil(r.months or 0)
+
+
+def test_plot_horizon() -> None:
+    assert horizon_for(BreakEven(1, 1, 0, 2)) == 12
+    assert horizon_for(BreakEven(1, 1, 0, 40)) == 60
+    assert horizon_for(BreakEven(1, 1, 0, 500)) == 120
+    assert horizon_for(BreakEven(1, 0, 1, None)) == 36
+
+
+def test_plot_is_deterministic_svg() -> None:
+    r = break_even(**DEFAULTS)
+    first, again = break_even_svg(r, "label"), break_even_svg(r, "label")
+    assert first == again
+    svg = first[first.index("<svg"):first.rindex("</svg>") + len("</svg>")]
+    ET.fromstring(svg)  # well-formed
+    assert "role='img'" in first
+    assert "aria-label='label'" in first
+
+
+def test_money() -> None:
+    assert [money(x) for x in (0, 1, 8050, 16.666, 0.002, 1_234_567.891)] == [
+        "$0", "$1", "$8,050", "$16.67", "$0.002", "$1,234,567.89"]
+
+
+# -- ContextCalculator widget ------------------------------------------------------------------
+
+
+def test_context_calculator_defaults_are_labelled_illustrations() -> None:
+    calc = ContextCalculator()
+    assert "illustration" in calc.amount.description.lower()
+    assert all("illustrative" in label for label, _ in calc.window.options)
+    assert [size for _, size in calc.window.options] == list(CONTEXT_WINDOWS.values())
+    notes = " ".join(c.value for c in calc.children if hasattr(c, "value")
+                     and isinstance(c.value, str))
+    assert "Contextual Retrieval" in notes
+    assert f"{YARDSTICK_TOKENS:,} tokens" in notes
+    assert f"{YARDSTICK_PAGES} pages" in notes
+    assert "rough" in notes.lower()
+    assert "words a page" in notes
+    assert "tokens a word" in notes
+    assert calc.fit is not None
+    assert calc.fit.fits
+    assert "<strong>Fits.</strong>" in calc.result.value
+
+
+@pytest.mark.parametrize(("amount", "unit", "window", "verdict", "side"), [
+    (300, "pages", 200_000, "Fits.", "under"),
+    (480, "pages", 200_000, "Fits, but tightly.", "under"),
+    (2000, "pages", 200_000, "Does not fit.", "over"),
+    (2000, "pages", 1_000_000, "Fits.", "over"),
+    (100_000, "words", 128_000, "Does not fit.", "under"),  # 133,333 tokens
+    (200_000, "words", 1_000_000, "Fits.", "over"),
+    (50_000, "tokens", 128_000, "Fits.", "under"),
+    (0, "tokens", 128_000, "Fits.", "under"),
+])
+def test_context_calculator_verdicts(amount: float, unit: str, window: int, verdict: str,
+                                     side: str) -> None:
+    calc = ContextCalculator()
+    calc.amount.value = amount
+    calc.unit.value = unit
+    calc.window.value = window
+    tokens = to_tokens(amount, unit)
+    shown = calc.result.value
+    assert f"<strong>{verdict}</strong>" in shown
+    assert f"{tokens:,.0f} tokens" in shown
+    assert f"{tokens / window:.0%} of the {window:,}-token window" in shown
+    assert f"{side} the contextual-retrieval yardstick" in shown
+    assert calc.fit == context_fit(tokens, window)
+
+
+@pytest.mark.parametrize("bad", BAD_NUMBERS)
+def test_context_calculator_shows_bad_sizes_as_a_message(bad: float) -> None:
+    calc = ContextCalculator()
+    calc.amount.value = bad
+    assert calc.fit is None
+    assert "role='alert'" in calc.result.value
+    assert "corpus size must be a number &gt;= 0" in calc.result.value
+    calc.amount.value = 10
+    assert calc.fit is not None
+    assert "alert" not in calc.result.value
+
+
+# -- BreakEvenCalculator widget ----------------------------------------------------------------
+
+
+def test_break_even_calculator_default_shows_months_and_plot() -> None:
+    calc = BreakEvenCalculator()
+    assert calc.result == break_even(**DEFAULTS)
+    assert "Breaks even after about 8.2 months" in calc.summary.value
+    assert "<svg" in calc.plot.value
+    assert "</svg>" in calc.plot.value
+    intro = calc.children[0].value
+    assert "illustration" in intro
+    for control in calc.inputs:
+        assert control.description.strip()
+
+
+def test_break_even_calculator_reacts_to_every_input() -> None:
+    calc = BreakEvenCalculator()
+    widgets = dict(zip(DEFAULTS, calc.inputs, strict=True))
+    values = {"requests_per_month": 2_000_000, "saving_per_request": 0.01,
+              "engineering_hours": 200, "hourly_rate": 150, "training_cost": 400,
+              "retrains_per_year": 12}
+    current = dict(DEFAULTS)
+    for field, value in values.items():
+        before = calc.plot.value
+        widgets[field].value = value
+        current[field] = value
+        assert calc.result == break_even(**current)
+        assert calc.plot.value != before, f"the plot did not follow {field}"
+
+
+def test_break_even_calculator_zero_volume_never_pays() -> None:
+    calc = BreakEvenCalculator()
+    calc.requests.value = 0
+    assert calc.result is not None
+    assert calc.result.months is None
+    assert "Never breaks even" in calc.summary.value
+    assert "<svg" in calc.plot.value  # the plot still shows the costs running away
+
+
+def test_break_even_calculator_no_upfront_cost() -> None:
+    calc = BreakEvenCalculator()
+    calc.hours.value = 0
+    calc.training.value = 0
+    assert "Pays off at once" in calc.summary.value
+
+
+@pytest.mark.parametrize("attr", ["requests", "saving", "hours", "rate", "training", "retrains"])
+def test_break_even_calculator_shows_negative_inputs_as_a_message(attr: str) -> None:
+    calc = BreakEvenCalculator()
+    getattr(calc, attr).value = -1
+    assert calc.result is None
+    assert "role='alert'" in calc.summary.value
+    assert "must be a number &gt;= 0, got -1" in calc.summary.value
+    assert calc.plot.value == ""
+    getattr(calc, attr).value = 1
+    assert calc.result is not None
+    assert "<svg" in calc.plot.value
+
+
+def test_break_even_calculator_nan_is_a_message() -> None:
+    calc = BreakEvenCalculator()
+    calc.saving.value = math.nan
+    assert calc.result is None
+    assert "saving per request must be a number &gt;= 0, got nan" in calc.summary.value
