@@ -55,6 +55,7 @@ def describe_decision(decision: Decision) -> str:
         "",
         "What to build:",
         *[f"  - {item}" for item in ex.build],
+        *(["", "Warnings:", *[f"  - {w}" for w in ex.warnings]] if ex.warnings else []),
         "",
         "What would flip it:",
         *_flip_text(decision),

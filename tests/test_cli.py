@@ -52,6 +52,8 @@ def test_decide_text_for_every_walk(capsys: pytest.CaptureFixture[str], tree: Tr
         assert out.startswith(f"Recommendation: {ex.title}\nExit: {ex.id} ")
         assert "Path: " + " -> ".join(items(walk.answers)) in out
         assert "What would flip it:" in out
+        for item in ex.build + ex.warnings:
+            assert item in out
         for flip in walk.flips:
             assert f"({flip.gate}={flip.alternative}) -> " in out
             if flip.lands_at:
