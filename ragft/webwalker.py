@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import xml.etree.ElementTree as ET
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -40,10 +41,8 @@ SCHEMA = "ragft-tree"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _PROLOG = re.compile(r"\A\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
-# Anything in an SVG that could run code once it is part of the page.
-_ACTIVE_SVG = re.compile(
-    r"<\s*(script|foreignObject|iframe|object|embed)\b|\son[a-z]+\s*=|javascript:", re.IGNORECASE
-)
+# Elements of an SVG that could run code or load a document once the SVG is part of the page.
+_ACTIVE_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "object", "embed", "handler"})
 _SLOT = re.compile(r"@@(CSS|JS|DATA|SVG|TITLE|VERSION)@@")
 
 
@@ -72,12 +71,37 @@ def inline_svg(svg: str) -> str:
     if not re.match(r"(<!--.*?-->\s*)*<svg\b", body, re.DOTALL):
         msg = f"the tree SVG does not start with an <svg> element: {body[:40]!r}"
         raise RagftError(msg)
-    active = _ACTIVE_SVG.search(body)
-    if active:
-        found = active.group(0).strip()
-        msg = f"the tree SVG holds active content ({found!r}); refusing to inline it"
+    found = _active_content(body)
+    if found:
+        msg = f"the tree SVG holds active content ({found}); refusing to inline it"
         raise RagftError(msg)
     return body.strip()
+
+
+def _local(name: str) -> str:
+    """An XML name without its ``{namespace}``, lower-cased."""
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def _active_content(body: str) -> str:
+    """Describe the first script, event handler or ``javascript:`` link in the SVG, or ``""``.
+
+    The SVG is read as XML, so text that merely mentions ``<script>`` (an escaped label) is
+    not mistaken for markup.
+    """
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as exc:
+        return f"not well-formed XML: {exc}"
+    for node in root.iter():
+        if _local(node.tag) in _ACTIVE_ELEMENTS:
+            return f"a <{_local(node.tag)}> element"
+        for name, value in node.attrib.items():
+            if _local(name).startswith("on"):
+                return f"an event handler {_local(name)}={value!r}"
+            if "javascript:" in re.sub(r"\s", "", value).lower():
+                return f"a javascript: link in {_local(name)}"
+    return ""
 
 
 def _checked(payload: dict[str, Any]) -> dict[str, Any]:

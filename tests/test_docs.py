@@ -108,4 +108,5 @@ def test_lazy_names_stay_functions_after_their_modules_load(name: str) -> None:
     module, _ = ragft._LAZY[name]
     importlib.import_module(module)
     assert getattr(ragft, name) is first
-    assert callable(first) and not isinstance(first, ModuleType)
+    assert callable(first)
+    assert not isinstance(first, ModuleType)

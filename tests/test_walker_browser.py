@@ -1,0 +1,375 @@
+"""The site walker in real Chromium, offline: it decides as the engine does, for every answer set.
+
+Every page is opened through the ``offline`` fixture: a request that leaves 127.0.0.1 (or the
+file system) is blocked and fails the test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ragft.engine import Decision, all_answer_sets, all_walks, answers_key, decide
+from ragft.export import export
+from ragft.loader import load_tree
+from ragft.model import Tree
+from ragft.record import decision_record
+
+from conftest import ROOT, Offline, run_axe
+
+pytestmark = pytest.mark.browser
+
+READY = "#ragft-walker[data-ready]"
+
+# Set the hash, wait for the walker to draw, read what it shows. Clearing first guarantees a
+# hashchange even when two answer sets lead to the same canonical walk.
+STATES_JS = """async (keys) => {
+  const root = document.getElementById('ragft-walker');
+  const drawn = () => new Promise((done) =>
+    root.addEventListener('ragft:render', () => done(), {once: true}));
+  const setHash = async (value) => {
+    if (location.hash.replace(/^#/, '') === value) { return; }
+    const wait = drawn(); location.hash = value; await wait;
+  };
+  const out = [];
+  for (const key of keys) {
+    await setHash('');
+    await setHash(key);
+    const rec = root.querySelector('[data-exit]');
+    const fieldset = root.querySelector('fieldset[data-gate]');
+    out.push({
+      key, hash: location.hash.replace(/^#/, ''),
+      exit: rec ? rec.dataset.exit : null,
+      gate: fieldset ? fieldset.dataset.gate : null,
+      onPath: [...root.querySelectorAll('svg .on-path')].map((n) => n.id).sort(),
+      current: [...root.querySelectorAll('svg .current')].map((n) => n.id),
+      notice: !root.querySelector('.ragft-notice').hidden,
+    });
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def site_data(tmp_path_factory: pytest.TempPathFactory, tree: Tree) -> Path:
+    """``ragft export`` output plus a page with walk.qmd's own embed markup, as the site has it."""
+    folder = tmp_path_factory.mktemp("site")
+    export(folder / "site-data", tree)
+    (folder / "walk.html").write_text(embed_page(), encoding="utf-8")
+    return folder
+
+
+def embed_page() -> str:
+    """walk.qmd's raw HTML block inside a bare page (Quarto adds the rest around it)."""
+    qmd = (ROOT / "walk.qmd").read_text(encoding="utf-8")
+    block = re.search(r"```\{=html\}\n(.*?)```", qmd, re.DOTALL)
+    assert block, "walk.qmd has no ```{=html} block with the walker"
+    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Walk</title>'
+            '</head><body><main><h1>Walk the tree</h1>' + block.group(1) + "</main></body></html>")
+
+
+@pytest.fixture
+def base(serve: Any, site_data: Path) -> str:
+    return str(serve(site_data))
+
+
+def open_walker(offline: Offline, url: str) -> Any:
+    page = offline.new_page()
+    page.goto(url)
+    page.wait_for_selector(READY)
+    return page
+
+
+def expected_ids(decision: Decision) -> tuple[list[str], list[str]]:
+    """The SVG ids the walker should mark: on-path (gates, edges, exit) and current."""
+    ids = [s.gate for s in decision.path] + [f"{s.gate}-{s.answer}" for s in decision.path]
+    if decision.exit:
+        ids.append(decision.exit)
+    return sorted(ids), [decision.next_gate] if decision.next_gate else []
+
+
+def partial_sets(tree: Tree) -> Iterator[dict[str, str]]:
+    """Every path prefix, and every full answer set with one gate left out."""
+    for walk in all_walks(tree):
+        for n in range(len(walk.path)):
+            yield {s.gate: s.answer for s in walk.path[:n]}
+    for answers in all_answer_sets(tree):
+        for gate in tree.gate_ids:
+            yield {g: a for g, a in answers.items() if g != gate}
+
+
+@pytest.mark.parametrize("page_name", ["site-data/walker.html", "walk.html"])
+def test_parity_with_the_engine_for_every_answer_set(
+    offline: Offline, base: str, tree: Tree, page_name: str
+) -> None:
+    sets = list(all_answer_sets(tree)) + list(partial_sets(tree))
+    assert len(sets) > 2 ** len(tree.gates)
+    unique = {answers_key(s): s for s in sets}
+    page = open_walker(offline, base + page_name)
+    states = page.evaluate(STATES_JS, list(unique))
+    assert len(states) == len(unique)
+    for state in states:
+        decision = decide(unique[state["key"]], tree)
+        where = f"#{state['key']}"
+        assert state["exit"] == decision.exit, where
+        assert state["gate"] == decision.next_gate, where
+        assert state["hash"] == answers_key(decision.answers), where
+        on_path, current = expected_ids(decision)
+        assert state["onPath"] == on_path, where
+        assert state["current"] == current, where
+        assert not state["notice"], where
+    assert offline.console_errors == []
+
+
+def tab_to(page: Any, selector: str, limit: int = 60) -> None:
+    """Press Tab until the focused element matches ``selector``."""
+    for _ in range(limit):
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"Tab never reached {selector}")
+
+
+@pytest.mark.parametrize("requirement", range(3))
+def test_running_example_walked_by_keyboard_alone(
+    offline: Offline, base: str, tree: Tree, requirement: int
+) -> None:
+    req = tree.example.requirements[requirement]
+    page = open_walker(offline, base + "site-data/walker.html")
+    for n, (gate_id, answer_id) in enumerate(req.answers):
+        gate = tree.gate(gate_id)
+        tab_to(page, f"input[type=radio][name='{gate_id}']")
+        index = gate.answer_ids.index(answer_id)
+        if index == 0:
+            page.keyboard.press("Space")
+        for _ in range(index):
+            page.keyboard.press("ArrowDown")
+        checked = page.evaluate(
+            f"() => document.querySelector(\"input[name='{gate_id}']:checked\").value")
+        assert checked == answer_id
+        if n == len(req.answers) - 1:
+            page.keyboard.press("Enter")  # Enter on the radio answers at once
+        else:
+            tab_to(page, "form.ragft-form button[type=submit]")
+            page.keyboard.press("Enter")
+    assert page.get_attribute("[data-exit]", "data-exit") == req.exit
+    assert page.evaluate("() => !!document.activeElement.closest('[data-exit]')")
+    assert page.evaluate("() => location.hash") == "#" + answers_key(req.answers)
+    assert offline.console_errors == []
+
+
+def test_hash_is_restored_on_reload(offline: Offline, base: str, tree: Tree) -> None:
+    page = open_walker(offline, base + "site-data/walker.html")
+    walk = next(w for w in all_walks(tree) if len(w.path) > 2)
+    for step in walk.path[:2]:
+        page.check(f"input[name='{step.gate}'][value='{step.answer}']")
+        page.click("form.ragft-form button[type=submit]")
+    key = answers_key((s.gate, s.answer) for s in walk.path[:2])
+    assert page.evaluate("() => location.hash") == "#" + key
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.get_attribute("fieldset[data-gate]", "data-gate") == walk.path[2].gate
+    assert page.locator(".ragft-trail li").count() == 2
+    page.get_by_role("button", name="Back", exact=True).click()
+    assert page.get_attribute("fieldset[data-gate]", "data-gate") == walk.path[1].gate
+    page.go_back()  # the browser's own back button returns to the state before
+    page.wait_for_function(f"() => location.hash === '#{key}'")
+    assert page.get_attribute("fieldset[data-gate]", "data-gate") == walk.path[2].gate
+    page.get_by_role("button", name="Restart", exact=True).click()
+    assert page.get_attribute("fieldset[data-gate]", "data-gate") == tree.root
+    assert page.evaluate("() => location.hash") == ""
+    assert offline.console_errors == []
+
+
+@pytest.mark.parametrize(("hash_", "message"), [
+    ("#nonsense", "bad answer 'nonsense': expected gate=answer"),
+    ("#prompting", "bad answer 'prompting': expected gate=answer"),
+    ("#prompting=maybe", "unknown answer 'maybe' for gate 'prompting' (must be one of ['no', 'yes'])"),
+    ("#mood=yes", "unknown gate 'mood' (must be one of ["),
+    ("#prompting=yes&prompting=no", "gate 'prompting' is already answered 'yes'"),
+    ("#prompting=%E0%A4%A", "not valid URL text"),
+    ("#<script>alert(1)</script>=yes", "unknown gate '<script>alert(1)</script>'"),
+])
+def test_malformed_or_unknown_hash_shows_a_notice_and_starts_clean(
+    offline: Offline, base: str, tree: Tree, hash_: str, message: str
+) -> None:
+    page = offline.new_page()
+    page.on("dialog", lambda d: pytest.fail(f"a dialog opened: {d.message}"))
+    page.goto(base + "site-data/walker.html" + hash_)
+    page.wait_for_selector(READY)
+    notice = page.locator(".ragft-notice")
+    assert notice.is_visible()
+    assert message in notice.inner_text()
+    assert page.get_attribute("fieldset[data-gate]", "data-gate") == tree.root
+    assert page.locator("[data-exit]").count() == 0
+    assert page.evaluate("() => location.hash") == ""
+    # The notice goes away once the reader answers.
+    page.check(f"input[name='{tree.root}'] >> nth=0")
+    page.click("form.ragft-form button[type=submit]")
+    assert not notice.is_visible()
+    assert offline.console_errors == []
+
+
+def test_continue_without_an_answer_says_so(offline: Offline, base: str, tree: Tree) -> None:
+    page = open_walker(offline, base + "site-data/walker.html")
+    page.click("form.ragft-form button[type=submit]")
+    assert "Choose one of the answers" in page.inner_text(".ragft-status")
+    assert page.get_attribute("fieldset[data-gate]", "data-gate") == tree.root
+
+
+def markdown_plain(line: str) -> str:
+    """What a Markdown line of a record reads as, once rendered."""
+    line = re.sub(r"^(#+ |- |\d+\. )", "", line)
+    line = re.sub(r"<(https?://[^>]+)>", r"\1", line)
+    return " ".join(line.replace("**", "").replace("*", "").replace("`", "").split())
+
+
+def test_print_shows_only_the_record(offline: Offline, base: str, tree: Tree) -> None:
+    walk = next(iter(all_walks(tree)))
+    page = open_walker(offline, base + "site-data/walker.html#" + answers_key(walk.answers))
+    page.emulate_media(media="print")
+    record = page.locator(".ragft-record")
+    assert record.is_visible()
+    for hidden in (".ragft-trail", ".ragft-tree", "[data-exit] h2", ".ragft-nav button",
+                   ".ragft-record-actions button", ".ragft-details > h3", ".ragft-page-head"):
+        for n in range(page.locator(hidden).count()):
+            assert not page.locator(hidden).nth(n).is_visible(), hidden
+    text = " ".join(record.inner_text().split())
+    markdown = decision_record(walk, date=dt.date.today().isoformat())
+    for line in markdown.splitlines():
+        if line.strip():
+            assert markdown_plain(line) in text, line
+    page.emulate_media(media="screen")
+    assert page.locator(".ragft-tree").is_visible()
+
+
+def test_markdown_download_equals_ragft_record_for_every_walk(
+    offline: Offline, base: str, tree: Tree, tmp_path: Path
+) -> None:
+    page = open_walker(offline, base + "site-data/walker.html")
+    today = dt.date.today().isoformat()
+    for walk in all_walks(tree):
+        page.evaluate("(k) => { location.hash = k; }", answers_key(walk.answers))
+        page.wait_for_selector(f"[data-exit='{walk.exit}']")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download as Markdown").click()
+        download = info.value
+        assert download.suggested_filename == f"decision-record-{walk.exit}-{today}.md"
+        target = tmp_path / download.suggested_filename
+        download.save_as(target)
+        assert target.read_text(encoding="utf-8") == decision_record(walk, date=today)
+    assert offline.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", ["fresh", "mid-walk", "finished", "notice"])
+@pytest.mark.parametrize("page_name", ["site-data/walker.html", "walk.html"])
+def test_axe_finds_no_wcag_violations(
+    offline: Offline, base: str, tree: Tree, axe_js: Path, scheme: str, state: str, page_name: str
+) -> None:
+    walk = max(all_walks(tree), key=lambda w: len(w.path))
+    hashes = {"fresh": "", "mid-walk": "#" + answers_key((s.gate, s.answer) for s in walk.path[:3]),
+              "finished": "#" + answers_key(walk.answers), "notice": "#prompting=maybe"}
+    page = offline.new_page()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base + page_name + hashes[state])
+    page.wait_for_selector(READY)
+    violations = run_axe(page, axe_js)
+    assert violations == [], [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in violations]
+
+
+def test_theme_toggle_switches_between_light_and_dark(offline: Offline, base: str) -> None:
+    page = open_walker(offline, base + "site-data/walker.html")
+    background = "() => getComputedStyle(document.body).backgroundColor"
+    toggle = page.locator("[data-ragft-theme-toggle]")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    light = page.evaluate(background)
+    toggle.click()
+    assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert page.evaluate(background) != light
+    toggle.click()
+    assert page.evaluate(background) == light
+
+
+def hostile_tree(tmp_path: Path) -> Tree:
+    """ragft's tree with markup and script in every kind of label the walker shows."""
+    data = yaml.safe_load((ROOT / "ragft" / "data" / "tree.yaml").read_text(encoding="utf-8"))
+    data["title"] = "</script><script>alert('title')</script>"
+    for gate in data["gates"]:
+        gate["title"] = "<script>alert(1)</script>"
+        gate["question"] = f"{gate['question']} </script><img src=x onerror=alert(2)>"
+        for answer in gate["answers"]:
+            answer["label"] = f"<b>{answer['label']}</b></script>"
+            answer["meaning"] = "<script>alert(3)</script>"
+    for exit_ in data["exits"]:
+        exit_["title"] = f"<script>alert(4)</script>{exit_['title']}"
+        exit_["build"] = ["<img src=x onerror=alert(5)>"]
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_tree(path)
+
+
+@pytest.mark.parametrize("how", ["file", "site"])
+def test_labels_with_markup_are_shown_as_text_and_run_nothing(
+    offline: Offline, serve: Any, tmp_path: Path, how: str
+) -> None:
+    tree = hostile_tree(tmp_path)
+    export(tmp_path / "site-data", tree)
+    (tmp_path / "walk.html").write_text(embed_page(), encoding="utf-8")
+    dialogs: list[str] = []
+    page = offline.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    url = ((tmp_path / "site-data" / "walker.html").as_uri() if how == "file"
+           else str(serve(tmp_path)) + "walk.html")
+    walk = max(all_walks(tree), key=lambda w: len(w.path))
+    page.goto(url)
+    page.wait_for_selector(READY)
+    for step in walk.path:
+        gate = tree.gate(step.gate)
+        legend = page.inner_text("fieldset legend")
+        assert "<script>alert(1)</script>" in legend
+        assert "</script><img src=x onerror=alert(2)>" in legend
+        assert page.inner_text(f"label[for$='-{step.gate}-{step.answer}']") == \
+            gate.answer(step.answer).label
+        page.check(f"input[name='{step.gate}'][value='{step.answer}']")
+        page.click("form.ragft-form button[type=submit]")
+    assert page.get_attribute("[data-exit]", "data-exit") == walk.exit
+    assert tree.exit(walk.exit).title in page.inner_text("[data-exit] h2")
+    assert "<img src=x onerror=alert(5)>" in page.inner_text(".ragft-details")
+    assert page.locator("#ragft-walker img, #ragft-walker script, #ragft-walker b").count() == 0
+    if how == "file":
+        assert page.title().startswith("</script><script>alert('title')</script>")
+    assert dialogs == []
+    assert offline.console_errors == []
+
+
+def test_walker_html_works_from_a_file_url_offline(
+    offline: Offline, site_data: Path, tree: Tree
+) -> None:
+    url = (site_data / "site-data" / "walker.html").as_uri()
+    page = open_walker(offline, url)
+    walk = next(iter(all_walks(tree)))
+    for step in walk.path:
+        page.check(f"input[name='{step.gate}'][value='{step.answer}']")
+        page.click("form.ragft-form button[type=submit]")
+    assert page.get_attribute("[data-exit]", "data-exit") == walk.exit
+    assert page.evaluate("() => location.protocol") == "file:"
+    assert page.locator(".ragft-tree svg g.on-path").count() > 0
+    assert offline.console_errors == []
+
+
+def test_change_link_returns_to_that_gate_with_focus(offline: Offline, base: str, tree: Tree) -> None:
+    walk = max(all_walks(tree), key=lambda w: len(w.path))
+    page = open_walker(offline, base + "site-data/walker.html#" + answers_key(walk.answers))
+    page.locator(".ragft-change").nth(1).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !document.querySelector('[data-exit]')")
+    assert page.get_attribute("fieldset[data-gate]", "data-gate") == walk.path[1].gate
+    assert page.evaluate("() => document.activeElement.tagName") == "LEGEND"
