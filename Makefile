@@ -28,7 +28,7 @@ guide: $(VENV)/.guide
 test: $(VENV)/.test node_modules/.installed lint typecheck pytest
 
 lint: $(VENV)/.test
-	$(VENV)/bin/ruff check ragft tests benchmarks
+	$(VENV)/bin/ruff check .
 
 typecheck: $(VENV)/.test
 	$(VENV)/bin/mypy

@@ -64,8 +64,8 @@ def inline_svg(svg: str) -> str:
     """The SVG without its XML prolog and doctype, ready to sit inside an HTML page.
 
     Raises:
-        RagftError: the SVG is not an ``<svg>`` document, or holds a script, an event handler
-            or a ``javascript:`` link.
+        RagftError: the SVG is not a well-formed ``<svg>`` document, or holds a script, an
+            event handler or a ``javascript:`` link.
     """
     body = _PROLOG.sub("", svg, count=1)
     if not re.match(r"(<!--.*?-->\s*)*<svg\b", body, re.DOTALL):
@@ -92,7 +92,8 @@ def _active_content(body: str) -> str:
     try:
         root = ET.fromstring(body)
     except ET.ParseError as exc:
-        return f"not well-formed XML: {exc}"
+        msg = f"the tree SVG is not well-formed XML ({exc})"
+        raise RagftError(msg) from exc
     for node in root.iter():
         if _local(node.tag) in _ACTIVE_ELEMENTS:
             return f"a <{_local(node.tag)}> element"

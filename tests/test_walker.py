@@ -134,6 +134,13 @@ def test_inline_svg_refuses_active_content(bad: str) -> None:
 def test_inline_svg_refuses_what_is_not_svg() -> None:
     with pytest.raises(RagftError, match="does not start with an <svg> element"):
         inline_svg("<html></html>")
+    with pytest.raises(RagftError, match="not well-formed XML"):
+        inline_svg("<svg><g></svg>")
+
+
+def test_inline_svg_keeps_labels_that_only_mention_markup() -> None:
+    svg = '<svg><text>&lt;script&gt;alert(1)&lt;/script&gt; onclick=x javascript:</text></svg>'
+    assert inline_svg(svg) == svg
 
 
 def test_not_a_ragft_payload_is_refused(tmp_path: Path, svg: str) -> None:

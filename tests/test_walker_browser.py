@@ -14,14 +14,13 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import ROOT, Offline, run_axe
 
 from ragft.engine import Decision, all_answer_sets, all_walks, answers_key, decide
 from ragft.export import export
 from ragft.loader import load_tree
 from ragft.model import Tree
 from ragft.record import decision_record
-
-from conftest import ROOT, Offline, run_axe
 
 pytestmark = pytest.mark.browser
 

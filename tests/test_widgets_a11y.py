@@ -13,8 +13,8 @@ from typing import Any
 
 import ipywidgets as w
 import pytest
-from conftest import run_axe
 
+from conftest import run_axe
 from ragft.engine import all_walks
 from ragft.loader import default_tree
 from ragft.widgets import BreakEvenCalculator, CaseBuilder, ContextCalculator, Walker

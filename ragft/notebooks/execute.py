@@ -1,8 +1,8 @@
 """Execute the guide's notebooks in place, so they are stored with outputs and widget state.
 
 nbclient runs every cell in a fresh ``python3`` kernel whose working folder is the notebook's
-own, and stores the widgets' state in ``metadata.widgets`` (GitHub, Quarto and nbviewer need it
-to draw a widget). The metadata is then cut down to a short list of keys, so a re-run changes
+own, and stores the widgets' state in ``metadata.widgets`` (GitHub and nbviewer need it to
+draw a widget). The metadata is then cut down to a short list of keys, so a re-run changes
 only what the run itself produces.
 """
 
@@ -88,5 +88,7 @@ def execute_notebook(path: str | Path, *, timeout: int = 300) -> Path:
     client.execute()
     clean_metadata(nb)
     nbformat.validate(nb)
+    mode = path.stat().st_mode
     write_atomic(path, notebook_text(nb), force=True)
+    path.chmod(mode)  # the temporary file behind write_atomic is private (0600)
     return path

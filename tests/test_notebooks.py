@@ -1,0 +1,351 @@
+"""The stored notebooks: executed, with widget state, teaching the whole tree, ready for the site.
+
+These tests read the committed ``.ipynb`` files and run no kernel; ``test_notebooks_run.py``
+executes them (nbval) and the commands that produce them.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+import yaml
+
+from ragft.engine import decide, parse_answers
+from ragft.model import Tree
+from ragft.notebooks.execute import CELL_METADATA_KEYS, KERNELSPEC, NOTEBOOK_METADATA_KEYS
+from ragft.notebooks.show import WALKER, binder_href, md_escape, walker_href
+from ragft.record import decision_record, read_record, tally_records
+
+ROOT = Path(__file__).resolve().parent.parent
+NB_DIR = ROOT / "notebooks"
+RECORDS = NB_DIR / "records-sample"
+NAMES = [
+    "00_start_here",
+    "01_knowledge",
+    "02_depth",
+    "03_data",
+    "04_format",
+    "05_budget",
+    "06_paths",
+    "07_walk_your_case",
+    "08_facilitators",
+]
+WIDGET_CALL = re.compile(
+    r"\b(GateQuestion|Walker|CaseBuilder|ContextCalculator|BreakEvenCalculator)\((.*?)\)")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+IMAGES = ("image/svg+xml", "image/png")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+# Outputs that make Quarto load require.js and jQuery from a CDN, widgets or not
+# (quarto-cli src/core/jupyter/widgets.ts, extractJupyterWidgetDependencies).
+SCRIPT_MIMES = ("text/html", "application/javascript")
+REMOVE_TAG = "remove-cell"  # Quarto reads it as `include: false`
+
+
+def widget_cells(nb: Any) -> list[int]:
+    """Indexes of the cells whose stored outputs include a widget view."""
+    return [i for i, cell in enumerate(nb.cells)
+            if any(WIDGET_VIEW in o.get("data", {}) for o in cell.get("outputs", ()))]
+
+
+@cache
+def load(name: str) -> Any:
+    return nbformat.read(NB_DIR / f"{name}.ipynb", as_version=4)
+
+
+def code_cells(nb: Any) -> list[Any]:
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def markdown_outputs(cell: Any) -> list[str]:
+    return [o["data"]["text/markdown"] for o in cell.get("outputs", ())
+            if "text/markdown" in o.get("data", {})]
+
+
+def taught_text(nb: Any) -> str:
+    """What a reader sees as prose: Markdown cells and the Markdown the code cells display."""
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+        parts += markdown_outputs(cell)
+    return "\n".join(parts)
+
+
+def front_matter(nb: Any) -> dict[str, Any]:
+    first = nb.cells[0]
+    assert first.cell_type == "raw", "the first cell must be a raw cell of Quarto front matter"
+    match = re.fullmatch(r"---\n(.*?)\n---\s*", first.source, re.S)
+    assert match, f"front matter must sit between --- lines, got {first.source[:80]!r}"
+    data = yaml.safe_load(match.group(1))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_the_nine_notebooks_are_there() -> None:
+    assert sorted(p.stem for p in NB_DIR.glob("*.ipynb")) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_front_matter(name: str) -> None:
+    data = front_matter(load(name))
+    assert set(data) == {"title", "description", "order"}
+    assert isinstance(data["title"], str)
+    assert data["title"].strip()
+    assert isinstance(data["description"], str)
+    assert len(data["description"]) > 40
+    assert isinstance(data["order"], int)
+
+
+def test_front_matter_order_follows_the_file_names() -> None:
+    orders = [front_matter(load(name))["order"] for name in NAMES]
+    assert orders == sorted(orders)
+    assert len(set(orders)) == len(orders)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_metadata_is_cleaned_to_the_whitelist(name: str) -> None:
+    nb = load(name)
+    assert nb.metadata["kernelspec"] == KERNELSPEC
+    assert set(nb.metadata) <= set(NOTEBOOK_METADATA_KEYS)
+    assert "version" not in nb.metadata.get("language_info", {})
+    for cell in nb.cells:
+        assert set(cell.metadata) <= set(CELL_METADATA_KEYS), cell.source[:60]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_executed_top_to_bottom_in_one_run(name: str) -> None:
+    cells = code_cells(load(name))
+    assert cells
+    counts = [c.execution_count for c in cells]
+    assert counts == list(range(1, len(cells) + 1)), "run `make notebooks` to re-execute"
+    for cell in cells:
+        for out in cell.outputs:
+            assert out.output_type != "error", cell.source
+            assert not (out.output_type == "stream" and out.name == "stderr"), out.text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_widget_views_have_stored_state(name: str) -> None:
+    nb = load(name)
+    views = [o["data"][WIDGET_VIEW]["model_id"] for i in widget_cells(nb)
+             for o in nb.cells[i].outputs if WIDGET_VIEW in o.get("data", {})]
+    if not views:
+        assert "widgets" not in nb.metadata
+        return
+    state = nb.metadata["widgets"][WIDGET_STATE]["state"]
+    assert set(views) <= set(state)
+
+
+def test_the_guide_has_widgets_where_the_issue_asks() -> None:
+    calls = {name: {m.group(1) for i in widget_cells(load(name))
+                    for m in WIDGET_CALL.finditer(load(name).cells[i].source)}
+             for name in NAMES}
+    assert {"GateQuestion", "ContextCalculator"} <= calls["00_start_here"]
+    for name in NAMES[1:6]:
+        assert calls[name] == {"GateQuestion"}
+    assert calls["06_paths"] == {"BreakEvenCalculator"}
+    assert calls["07_walk_your_case"] == {"Walker", "CaseBuilder"}
+
+
+def test_every_gate_and_exit_is_taught(tree: Tree) -> None:
+    texts = [taught_text(load(name)) for name in NAMES]
+
+    def taught(node_id: str, title: str) -> bool:
+        return any(f"`{node_id}" in t and md_escape(title) in t for t in texts)
+
+    missing = [g.id for g in tree.gates if not taught(g.id, g.title)]
+    missing += [e.id for e in tree.exits if not taught(e.id, e.title)]
+    assert not missing, f"not taught (id and title) in any notebook: {missing}"
+
+
+def test_each_gate_has_its_lesson(tree: Tree) -> None:
+    """Every gate's question, each answer's meaning, its cases and the running example."""
+    texts = {name: taught_text(load(name)) for name in NAMES}
+    for gate in tree.gates:
+        intro = f"**{gate.label} · {md_escape(gate.title)}** (`{gate.id}`)\n"
+        homes = [n for n, t in texts.items() if intro in t]
+        assert homes, f"no notebook introduces {gate.id}"
+        text = texts[homes[0]]
+        assert md_escape(gate.question) in text
+        for ans in gate.answers:
+            assert md_escape(ans.meaning) in text, (gate.id, ans.id)
+        for case in tree.cases_at(gate.id):
+            assert md_escape(case.name) in text, (gate.id, case.id)
+        if gate.example is not None:
+            assert md_escape(gate.example.note) in text, gate.id
+
+
+FORBIDDEN = (ast.If, ast.IfExp, ast.Compare, ast.Match, ast.While, ast.BoolOp)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_decision_logic_in_notebooks(name: str) -> None:
+    """Cells call ragft; they neither branch, compare nor follow answers by hand."""
+    for cell in code_cells(load(name)):
+        for node in ast.walk(ast.parse(cell.source)):
+            assert not isinstance(node, FORBIDDEN), (
+                f"{name}: decision logic belongs in ragft, not in a cell:\n{cell.source}")
+            assert not (isinstance(node, ast.Attribute) and node.attr in ("next", "lands_at")), (
+                f"{name}: walk the tree with ragft.engine, not by hand:\n{cell.source}")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_binder_link_at_the_top(name: str) -> None:
+    intro = load(name).cells[1]
+    assert intro.cell_type == "markdown"
+    assert f"]({binder_href(name + '.ipynb')})" in intro.source
+    assert "In this notebook you will learn" in intro.source
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_ends_with_a_self_check(name: str) -> None:
+    nb = load(name)
+    checks = [c for c in nb.cells if c.cell_type == "markdown"
+              and c.source.startswith("## Self-check")]
+    assert len(checks) == 1
+    assert nb.cells.index(checks[0]) >= len(nb.cells) - 2, "the self-check closes the notebook"
+    questions = re.findall(r"^\*\*\d+\. ", checks[0].source, re.M)
+    answers = re.findall(r"<details><summary>.+?</summary>\n\n.+?\n\n</details>",
+                         checks[0].source, re.S)
+    assert len(questions) >= 3
+    assert len(answers) == len(questions)
+
+
+# -- the site (issue 6) ----------------------------------------------------------------------
+
+
+def site_filters() -> list[Path]:
+    """The ipynb-filters _quarto.yml runs on each notebook (paths are relative to notebooks/)."""
+    config = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
+    filters = config.get("ipynb-filters") or config.get("execute", {}).get("ipynb-filters") or []
+    return [(NB_DIR / f).resolve() for f in filters]
+
+
+def as_the_site_sees_it(name: str) -> Any:
+    """Pipe the notebook through the site's ipynb-filters, as Quarto does before rendering."""
+    text = (NB_DIR / f"{name}.ipynb").read_text(encoding="utf-8")
+    for script in site_filters():
+        text = subprocess.run([sys.executable, str(script)], input=text, capture_output=True,
+                              text=True, check=True, cwd=NB_DIR, timeout=60).stdout
+    return nbformat.reads(text, as_version=4)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_output_would_make_quarto_load_scripts(name: str) -> None:
+    for cell in code_cells(load(name)):
+        for out in cell.outputs:
+            data = out.get("data", {})
+            bad = [m for m in SCRIPT_MIMES if m in data]
+            assert not bad or WIDGET_VIEW in data, f"{name}: {bad} output of {cell.source!r}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_widget_cells_are_left_out_of_the_site(name: str) -> None:
+    nb = load(name)
+    for i in widget_cells(nb):
+        assert REMOVE_TAG in nb.cells[i].metadata.get("tags", ()), nb.cells[i].source
+    assert site_filters(), "_quarto.yml must strip widget outputs with an ipynb-filter"
+    page = as_the_site_sees_it(name)
+    assert "widgets" not in page.metadata
+    assert json.dumps(page).count(WIDGET_VIEW) == 0
+    kept = [c for c in page.cells if REMOVE_TAG not in c.metadata.get("tags", ())]
+    assert len(kept) == len(nb.cells) - len(widget_cells(nb))
+
+
+def _svg_focuses(cell: Any, gate_id: str) -> bool:
+    pattern = re.compile(rf'<g id="{gate_id}" class="node gate [^"]*\bfocus\b')
+    return any(pattern.search(o["data"]["image/svg+xml"]) for o in cell.get("outputs", ())
+               if "image/svg+xml" in o.get("data", {}))
+
+
+def _static(cell: Any) -> bool:
+    return cell.cell_type == "code" and any(
+        k in o.get("data", {}) for o in cell.get("outputs", ())
+        for k in (*IMAGES, "text/markdown"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_widget_has_a_static_counterpart(name: str, tree: Tree) -> None:
+    """Beside every widget: a note linking the walker and Binder, after static content."""
+    nb = load(name)
+    for i in widget_cells(nb):
+        source = nb.cells[i].source
+        calls = WIDGET_CALL.findall(source)
+        assert len(calls) == 1, f"one widget per cell: {source}"
+        widget, args = calls[0]
+        note = nb.cells[i - 1]
+        assert note.cell_type == "markdown", f"{name}: no note before {source}"
+        assert f"]({binder_href(name + '.ipynb')})" in note.source
+        before = nb.cells[max(0, i - 3):i - 1]
+        assert any(_static(c) for c in before), f"{name}: no static content before {source}"
+        if widget == "GateQuestion":
+            gate_id = ast.literal_eval(args)
+            assert f"]({walker_href(gate_id, tree)})" in note.source
+            assert any(_svg_focuses(c, gate_id) for c in before), (
+                f"{name}: the diagram with {gate_id} in focus must sit beside its question")
+            shown = "\n".join(t for c in nb.cells[:i] for t in markdown_outputs(c))
+            for ans in tree.gate(gate_id).answers:
+                assert md_escape(ans.meaning) in shown, (gate_id, ans.id)
+        elif widget in ("Walker", "CaseBuilder"):
+            assert f"]({WALKER})" in note.source
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_images_have_alt_text_for_the_site(name: str) -> None:
+    for cell in code_cells(load(name)):
+        if any(k in o.get("data", {}) for o in cell.outputs for k in IMAGES):
+            assert len(cell.metadata.get("fig-alt", "")) > 30, cell.source
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_dollar_signs_for_quarto_to_read_as_maths(name: str) -> None:
+    text = taught_text(load(name))
+    assert not re.search(r"(?<!\\)\$", text), "write USD 5, or escape the sign as \\$"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_links_resolve(name: str, tree: Tree) -> None:
+    for target in LINK.findall(taught_text(load(name))):
+        if target.startswith(("http://", "https://")):
+            continue
+        if target.startswith(WALKER):
+            _, _, key = target.partition("#")
+            answers = parse_answers(key.split("&") if key else [], tree)
+            assert decide(answers, tree).next_gate is not None, target  # opens at a gate
+        else:
+            assert (NB_DIR / target).is_file(), target
+
+
+# -- the sample records (notebook 08) --------------------------------------------------------
+
+
+def test_sample_records_are_current_ragft_records(tree: Tree) -> None:
+    """Each sample equals what `ragft record` writes today (else: regenerate it)."""
+    files = sorted(RECORDS.glob("*.md"))
+    assert len(files) >= 8
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        read_record(text, tree, origin=str(path))
+        answers = dict(re.findall(r"\(`([a-z_]+)=([a-z_]+)`\)\. ", text))
+        title = re.search(r"^\*\*Use case:\*\* (.+)$", text, re.M)
+        date = re.search(r"^- \*\*Date:\*\* (.+)$", text, re.M)
+        assert title, path
+        assert date, path
+        expected = decision_record(decide(answers, tree), date=date.group(1),
+                                   title=title.group(1))
+        assert text == expected, f"{path.name} is stale: rewrite it with `ragft record`"
+
+
+def test_sample_records_reach_most_exits(tree: Tree) -> None:
+    counts = tally_records(RECORDS, tree)
+    assert set(counts) == set(tree.exit_ids)

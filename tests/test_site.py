@@ -1,0 +1,361 @@
+"""The Quarto site: its configuration, the pre-render step and the notebook filter.
+
+Without Quarto these check the files themselves (every notebook listed, every named file there,
+the pre-render step working, widget outputs kept off the site). With a ``quarto`` binary the
+``quarto``-marked tests render the whole site into a temporary copy and open every page in
+offline Chromium.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from conftest import ROOT, Offline
+
+from ragft.diagram import text_alternative
+from ragft.engine import decide, parse_answers
+from ragft.model import Tree
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# The output types that make Quarto add require.js, jQuery and the widget manager from CDNs
+# (quarto-cli src/core/jupyter/widgets.ts, extractJupyterWidgetDependencies).
+SCRIPTED = (WIDGET_VIEW, "text/html", "application/javascript")
+
+
+@pytest.fixture(scope="module")
+def config() -> dict[str, Any]:
+    data = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def sidebar_files(items: list[Any]) -> Iterator[str]:
+    """Every file a sidebar or menu lists, in order, sections flattened."""
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        elif "contents" in item:
+            yield from sidebar_files(item["contents"])
+        elif "menu" in item:
+            yield from sidebar_files(item["menu"])
+        elif "href" in item and not item["href"].startswith("http"):
+            yield item["href"]
+
+
+def load_filter() -> Any:
+    spec = importlib.util.spec_from_file_location("strip_widgets", ROOT / "site" / "strip_widgets.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# ---- _quarto.yml -------------------------------------------------------------------------
+
+def test_quarto_config_is_a_website_with_the_required_settings(config: dict[str, Any]) -> None:
+    assert config["project"]["type"] == "website"
+    assert config["quarto-required"] == ">=1.8"
+    assert config["lang"] == "en"
+    assert config["execute"]["enabled"] is False
+    assert config["website"]["search"] is not False
+    html_format = config["format"]["html"]
+    assert set(html_format["theme"]) == {"light", "dark"}
+    assert html_format["html-math-method"] != "mathjax"
+    assert "site-data/" in config["project"]["resources"]
+
+
+@pytest.mark.parametrize("where", ["render", "sidebar", "navbar"])
+def test_every_notebook_is_listed_in_order(config: dict[str, Any], where: str) -> None:
+    assert len(NOTEBOOKS) > 0
+    if where == "render":
+        listed = config["project"]["render"]
+    elif where == "sidebar":
+        listed = list(sidebar_files(config["website"]["sidebar"]["contents"]))
+    else:
+        listed = list(sidebar_files(config["website"]["navbar"]["left"]))
+    notebooks = [f for f in listed if f.endswith(".ipynb")]
+    assert notebooks == [f"notebooks/{p.name}" for p in NOTEBOOKS]
+
+
+def test_every_page_is_in_the_sidebar_and_rendered(config: dict[str, Any]) -> None:
+    rendered = config["project"]["render"]
+    sidebar = list(sidebar_files(config["website"]["sidebar"]["contents"]))
+    assert sorted(rendered) == sorted(sidebar)
+    for page in ("index.qmd", "walk.qmd", "facilitators.qmd"):
+        assert page in rendered
+
+
+def test_every_file_the_config_names_exists(config: dict[str, Any]) -> None:
+    named = list(config["project"]["render"])
+    named += sidebar_files(config["website"]["sidebar"]["contents"])
+    named += sidebar_files(config["website"]["navbar"]["left"])
+    named += [config["project"]["pre-render"]]
+    for theme in config["format"]["html"]["theme"].values():
+        named += [t for t in theme if t.endswith(".scss")]
+    missing = sorted({n for n in named if not (ROOT / n).is_file()})
+    assert missing == [], f"_quarto.yml names files that do not exist: {missing}"
+    # Quarto runs an ipynb filter from the notebook's folder.
+    for entry in config["ipynb-filters"]:
+        assert (ROOT / "notebooks" / entry).resolve().is_file(), entry
+
+
+def test_themes_load_no_web_font(config: dict[str, Any]) -> None:
+    for mode, layers in config["format"]["html"]["theme"].items():
+        scss = [ROOT / layer for layer in layers if layer.endswith(".scss")]
+        assert scss, f"the {mode} theme has no layer that turns off the Bootswatch web font"
+        defaults = "".join(p.read_text().split("/*-- scss:rules --*/")[0] for p in scss)
+        assert re.search(r"^\$web-font-path:\s*false;", defaults, re.M), mode
+        assert "http" not in "".join(p.read_text() for p in scss)
+
+
+# ---- pre-render --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def prerendered(tmp_path_factory: pytest.TempPathFactory, config: dict[str, Any]) -> Path:
+    """Run the configured pre-render script the way Quarto does: a Python script, project dir."""
+    folder = tmp_path_factory.mktemp("prerender") / "site-data"
+    script = ROOT / config["project"]["pre-render"]
+    subprocess.run([sys.executable, str(script), str(folder)], cwd=ROOT, check=True,
+                   capture_output=True, text=True)
+    return folder
+
+
+def test_prerender_writes_the_site_data(prerendered: Path, tree: Tree) -> None:
+    for name in ("tree.json", "tree.svg", "walker.html", "walker.js", "walker.css",
+                 "_tree-figure.md", "_watch.md"):
+        assert (prerendered / name).is_file(), name
+    data = json.loads((prerendered / "tree.json").read_text(encoding="utf-8"))
+    assert [g["id"] for g in data["gates"]] == list(tree.gate_ids)
+
+
+def test_pages_include_what_prerender_writes(prerendered: Path) -> None:
+    for page in ("index.qmd", "walk.qmd"):
+        text = (ROOT / page).read_text(encoding="utf-8")
+        for name in re.findall(r"\{\{< include site-data/([^ ]+) >\}\}", text):
+            assert (prerendered / name).is_file(), f"{page} includes {name}"
+        for name in re.findall(r'(?:src|href|data-tree|data-svg)="site-data/([^"]+)"', text):
+            assert (prerendered / name).is_file(), f"{page} links {name}"
+
+
+def test_home_page_figure_has_the_text_alternative(prerendered: Path, tree: Tree) -> None:
+    figure = (prerendered / "_tree-figure.md").read_text(encoding="utf-8")
+    alt = re.search(r'<img src="site-data/tree.svg" alt="([^"]+)"', figure)
+    assert alt
+    lines = text_alternative(tree).splitlines()
+    assert html.unescape(alt.group(1)).startswith(lines[0])
+    text = html.unescape(re.sub(r"<[^>]+>", "", figure))
+    for line in lines[1:]:
+        assert line.removeprefix("- ") in text
+
+
+def test_watch_list_links_open_the_walker_at_each_exit(prerendered: Path, tree: Tree) -> None:
+    watch = (prerendered / "_watch.md").read_text(encoding="utf-8")
+    kinds = [k for k in tree.kinds if k.watch]
+    assert len(kinds) == 3
+    for kind in kinds:
+        assert f"<dt>{html.escape(kind.label)}</dt>" in watch
+    links = re.findall(r'href="walk.html#([^"]+)"', watch)
+    reached = {decide(parse_answers(html.unescape(h).split("&"), tree), tree).exit for h in links}
+    assert reached == {e.id for e in tree.exits if e.kind in {k.id for k in kinds}}
+
+
+# ---- the ipynb filter (issue 6) ----------------------------------------------------------
+
+def scripted_outputs(nb: dict[str, Any]) -> list[str]:
+    """What would make Quarto add CDN scripts to this notebook's page."""
+    found = [f"cell {i}: {kind}"
+             for i, cell in enumerate(nb["cells"]) if cell["cell_type"] == "code"
+             for out in cell.get("outputs", []) for kind in out.get("data", {})
+             if kind in SCRIPTED]
+    if "widgets" in nb.get("metadata", {}):
+        found.append("metadata.widgets")
+    return found
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_filter_keeps_widgets_and_their_scripts_off_the_site(
+    config: dict[str, Any], notebook: Path
+) -> None:
+    (entry,) = config["ipynb-filters"]
+    raw = notebook.read_text(encoding="utf-8")
+    # As Quarto runs it: the notebook on stdin, from the notebook's folder.
+    result = subprocess.run([sys.executable, entry], input=raw, cwd=notebook.parent,
+                            capture_output=True, text=True, check=True)
+    before, after = json.loads(raw), json.loads(result.stdout)
+    assert scripted_outputs(after) == []
+    assert len(after["cells"]) == len(before["cells"])
+    for old, new in zip(before["cells"], after["cells"], strict=True):
+        assert new["source"] == old["source"]
+        if old["cell_type"] != "code":
+            assert new == old
+            continue
+        kept = [o for o in old.get("outputs", []) if WIDGET_VIEW not in o.get("data", {})]
+        images = [k for o in kept for k in o.get("data", {}) if k.startswith("image/")]
+        assert [k for o in new["outputs"] for k in o.get("data", {})
+                if k.startswith("image/")] == images
+        assert len(new["outputs"]) == len(kept)
+
+
+def test_filter_rules_on_each_kind_of_output() -> None:
+    strip = load_filter().strip
+    nb = {"metadata": {"widgets": {"state": {}}, "kernelspec": {"name": "python3"}}, "cells": [
+        {"cell_type": "markdown", "source": ["# Title"], "metadata": {}},
+        {"cell_type": "code", "source": [], "metadata": {}, "outputs": [
+            {"output_type": "display_data", "data": {WIDGET_VIEW: {}, "text/plain": ["W()"]}},
+            {"output_type": "display_data", "data": {"text/html": ["<b>x</b>"]}},
+            {"output_type": "display_data",
+             "data": {"text/html": "<i>y</i>", "text/markdown": "*y*"}},
+            {"output_type": "display_data", "data": {"application/javascript": "alert(1)"}},
+            {"output_type": "stream", "name": "stdout", "text": ["hello\n"]},
+        ]},
+    ]}
+    out = strip(nb)
+    assert out["metadata"] == {"kernelspec": {"name": "python3"}}
+    assert out["cells"][0] == nb["cells"][0]
+    outputs = out["cells"][1]["outputs"]
+    assert outputs == [
+        {"output_type": "display_data", "data": {"text/markdown": "```{=html}\n<b>x</b>\n```\n"}},
+        {"output_type": "display_data", "data": {"text/markdown": "*y*"}},
+        {"output_type": "stream", "name": "stdout", "text": ["hello\n"]},
+    ]
+    assert scripted_outputs(out) == []
+    assert WIDGET_VIEW in nb["cells"][1]["outputs"][0]["data"]  # the input is left alone
+
+
+def walker_links(notebook: Path) -> Iterator[str]:
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        texts = ["".join(cell["source"])] + [
+            "".join(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", [])]
+        for text in texts:
+            yield from re.findall(r"\(\.\./walk\.html(#[^)\s]*)?\)", text)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_links_into_the_walker_are_valid_walks(notebook: Path, tree: Tree) -> None:
+    for fragment in walker_links(notebook):
+        parts = [p for p in unquote(fragment.lstrip("#")).split("&") if p]
+        answers = parse_answers(parts, tree)  # raises on an id the walker would refuse
+        assert list(answers.items()) == [(s.gate, s.answer) for s in decide(answers, tree).path]
+
+
+# ---- pages and workflows ---------------------------------------------------------------------
+
+def test_index_page_points_to_every_way_in() -> None:
+    text = (ROOT / "index.qmd").read_text(encoding="utf-8")
+    assert "(https://mybinder.org/v2/gh/ragft/ragft/HEAD)" in text  # a text link, not a badge
+    assert "(walk.qmd)" in text
+    assert "(notebooks/00_start_here.ipynb)" in text
+    assert "{{< include site-data/_tree-figure.md >}}" in text
+    assert "{{< include site-data/_watch.md >}}" in text
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"https?:", text)
+
+
+def test_walk_page_loads_the_walker_from_the_site() -> None:
+    text = (ROOT / "walk.qmd").read_text(encoding="utf-8")
+    for needed in ('src="site-data/walker.js"', 'href="site-data/walker.css"',
+                   'data-tree="site-data/tree.json"', 'data-svg="site-data/tree.svg"',
+                   'id="ragft-walker"'):
+        assert needed in text
+    assert not re.search(r"(src|href)=\"https?:", text)
+
+
+def workflow(name: str) -> dict[str, Any]:
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_site_workflow_renders_with_quarto_actions_and_deploys_to_pages() -> None:
+    jobs = workflow("site.yml")["jobs"]
+    steps = [s for job in jobs.values() for s in job["steps"]]
+    uses = [s.get("uses", "").split("@")[0] for s in steps]
+    for action in ("quarto-dev/quarto-actions/setup", "quarto-dev/quarto-actions/render",
+                   "actions/upload-pages-artifact", "actions/deploy-pages"):
+        assert action in uses, action
+    install = next(i for i, s in enumerate(steps) if "pip install" in s.get("run", ""))
+    assert install < uses.index("quarto-dev/quarto-actions/render")
+
+
+def test_ci_workflow_runs_the_ci_script() -> None:
+    steps = [s for job in workflow("ci.yml")["jobs"].values() for s in job["steps"]]
+    assert any("bash .ci/run" in s.get("run", "") for s in steps)
+
+
+# ---- with Quarto ---------------------------------------------------------------------------
+
+SKIP_COPY = shutil.ignore_patterns(".git", "node_modules", "_site", ".quarto", ".venv", "venv",
+                                   "*.egg-info", "__pycache__", ".*_cache", "site-data")
+
+
+@pytest.fixture(scope="module")
+def rendered_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``quarto render`` of a copy of the project (the checkout is left as it is)."""
+    project = tmp_path_factory.mktemp("quarto") / "project"
+    shutil.copytree(ROOT, project, ignore=SKIP_COPY)
+    result = subprocess.run(["quarto", "render"], cwd=project, capture_output=True, text=True,
+                            timeout=1800)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return project / "_site"
+
+
+@pytest.mark.quarto
+def test_quarto_render_makes_a_page_per_notebook_and_the_walker(rendered_site: Path) -> None:
+    for page in ["index.html", "walk.html", "facilitators.html"] + [
+            f"notebooks/{p.stem}.html" for p in NOTEBOOKS]:
+        assert (rendered_site / page).is_file(), page
+    for name in ("walker.html", "walker.js", "walker.css", "tree.json", "tree.svg"):
+        assert (rendered_site / "site-data" / name).is_file(), name
+
+
+EXTERNAL = re.compile(
+    r"<script[^>]+src=\"(https?:)?//|<link[^>]+href=\"(https?:)?//[^\"]+\"[^>]*stylesheet"
+    r"|<link[^>]+stylesheet[^>]*href=\"(https?:)?//|@import\s+url\(\s*[\"']?(https?:)?//"
+    r"|url\(\s*[\"']?(https?:)?//[^)]*\.(woff2?|ttf|otf|eot)", re.IGNORECASE)
+
+
+@pytest.mark.quarto
+def test_no_page_loads_widgets_or_anything_from_another_origin(rendered_site: Path) -> None:
+    problems = []
+    for path in sorted(rendered_site.rglob("*")):
+        if path.suffix not in (".html", ".css"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        where = path.relative_to(rendered_site)
+        if "widget-view+json" in text or "widget-state+json" in text or "html-manager" in text:
+            problems.append(f"{where}: widget script or state")
+        problems += [f"{where}: {m.group(0)[:80]}" for m in EXTERNAL.finditer(text)]
+    assert problems == []
+
+
+@pytest.mark.quarto
+@pytest.mark.browser
+def test_every_page_opens_offline_without_errors(
+    rendered_site: Path, offline: Offline, serve: Any
+) -> None:
+    base = serve(rendered_site)
+    for path in sorted(rendered_site.rglob("*.html")):
+        if "site_libs" in path.parts:
+            continue
+        page = offline.new_page()
+        page.goto(base + path.relative_to(rendered_site).as_posix(), wait_until="load")
+        page.close()
+    page = offline.new_page()
+    page.goto(base + "walk.html#prompting=yes&context=no&knowledge=changing")
+    page.wait_for_selector("#ragft-walker[data-ready]")
+    assert page.get_attribute("[data-exit]", "data-exit") == "rag_dynamic"
+    assert urlsplit(page.url).fragment == "prompting=yes&context=no&knowledge=changing"
+    assert offline.console_errors == []
