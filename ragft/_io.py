@@ -11,6 +11,12 @@ from .errors import OutputExistsError
 __all__ = ["write_atomic"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)  # the only portable way to read it is to set it and put it back
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, data: str | bytes, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
@@ -27,6 +33,9 @@ def write_atomic(path: str | Path, data: str | bytes, *, force: bool = False) ->
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode an ordinary open() would, so a
+        # web server or a colleague can read an exported site or a record.
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
         if not force and path.exists():  # appeared while we wrote: still never overwrite

@@ -52,8 +52,12 @@ QUIET = {
 START_TIMEOUT = 60.0  # seconds for the server to answer /api/status
 UI_TIMEOUT = 60_000  # milliseconds for JupyterLab's page, the kernel and running every cell
 CLICK_TIMEOUT = 20_000  # milliseconds for one answer to reach the kernel and come back
-# An error output (a Python traceback) in a cell, as JupyterLab renders it.
-TRACEBACK = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'] .ansi-red-fg"
+# The text of every error output (a Python traceback) JupyterLab shows; stderr warnings pass.
+TRACEBACKS_JS = (
+    "[...document.querySelectorAll(\".jp-OutputArea-output"
+    "[data-mime-type='application/vnd.jupyter.stderr']\")]"
+    ".map(e => e.textContent).filter(t => t.includes('Traceback'))"
+)
 # What ipywidgets and JupyterLab's widget manager log when models or views fail to load; any
 # console error fails the test too, these also at warning level.
 WIDGET_ERRORS = re.compile(
@@ -191,12 +195,10 @@ def test_override_makes_jupyterlab_save_widget_state(lab: Lab) -> None:
 # -- the browser walk -------------------------------------------------------------------------
 
 
-def _on_path(page: Any) -> set[str]:
+def _on_path(walker: Any) -> set[str]:
     """Ids of the highlighted nodes and edges in the walker's inline diagram."""
-    ids = page.eval_on_selector_all(
-        ".ragft-walker .ragft-diagram-box svg .on-path", "els => els.map(e => e.id)"
-    )
-    return set(ids)
+    diagram = walker.locator(".ragft-diagram-box svg .on-path")
+    return set(diagram.evaluate_all("els => els.map(e => e.id)"))
 
 
 def _expected_on_path(tree: Tree, answers: list[tuple[str, str]]) -> set[str]:
@@ -208,26 +210,37 @@ def _expected_on_path(tree: Tree, answers: list[tuple[str, str]]) -> set[str]:
     return {g for g, _ in answers} | {f"{g}-{a}" for g, a in answers} | {leads_to}
 
 
+def _wait_for_path(walker: Any, expected: set[str], what: str) -> None:
+    """Wait until the diagram highlights exactly ``expected`` (the kernel answers in between)."""
+    deadline = time.monotonic() + CLICK_TIMEOUT / 1000
+    while (shown := _on_path(walker)) != expected and time.monotonic() < deadline:
+        walker.page.wait_for_timeout(100)
+    assert shown == expected, f"diagram after {what}: highlighted {sorted(shown)}"
+
+
+def _tracebacks(page: Any) -> list[str]:
+    return list(page.evaluate(f"() => {TRACEBACKS_JS}"))
+
+
 def _run_every_cell(page: Any) -> None:
     """Run all cells from the Run menu; wait until each shows its number, fail on a traceback."""
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
     page.wait_for_function(
-        """() => {
+        f"""() => {{
             const prompts = [...document.querySelectorAll(
                 '.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')];
             const done = prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-            return (prompts.length > 0 && done) || document.querySelector(ERROR) !== null;
-        }""".replace("ERROR", json.dumps(TRACEBACK)),
+            return (prompts.length > 0 && done) || {TRACEBACKS_JS}.length > 0;
+        }}""",
         timeout=UI_TIMEOUT,
     )
-    tracebacks = page.locator(TRACEBACK).all_inner_texts()
-    assert tracebacks == [], f"a cell failed:\n{tracebacks}"
+    assert _tracebacks(page) == [], "a cell of the notebook failed"
 
 
-def _click_answer(page: Any, tree: Tree, gate_id: str, answer_id: str) -> None:
+def _click_answer(walker: Any, tree: Tree, gate_id: str, answer_id: str) -> None:
     label = tree.gate(gate_id).answer(answer_id).label
-    question = page.locator(f".ragft-walker .ragft-gate-{gate_id}").first
+    question = walker.locator(f".ragft-gate-{gate_id}")
     question.wait_for(timeout=CLICK_TIMEOUT)
     choice = question.get_by_role("radio", name=label, exact=True).or_(
         question.get_by_role("button", name=label, exact=True)
@@ -235,26 +248,22 @@ def _click_answer(page: Any, tree: Tree, gate_id: str, answer_id: str) -> None:
     choice.click(timeout=CLICK_TIMEOUT)
 
 
-def _walk(page: Any, tree: Tree, requirement: Requirement) -> None:
+def _walk(walker: Any, tree: Tree, requirement: Requirement) -> None:
     """Answer one requirement of the running example gate by gate, checking each step."""
     from playwright.sync_api import expect
 
-    card = page.locator(".ragft-walker .ragft-card-box").first
-    restart = page.locator(".ragft-walker").first.get_by_role("button", name="Restart")
+    card = walker.locator(".ragft-card-box")
+    restart = walker.get_by_role("button", name="Restart")
     if restart.is_enabled():
         restart.click()
-        expect(card).not_to_contain_text("Recommendation", timeout=CLICK_TIMEOUT)
+        _wait_for_path(walker, _expected_on_path(tree, []), "Restart")
     done: list[tuple[str, str]] = []
     for gate_id, answer_id in requirement.answers:
         before = card.inner_text()
-        _click_answer(page, tree, gate_id, answer_id)
+        _click_answer(walker, tree, gate_id, answer_id)
         done.append((gate_id, answer_id))
         expect(card).not_to_have_text(before, timeout=CLICK_TIMEOUT)
-        expected = _expected_on_path(tree, done)
-        deadline = time.monotonic() + CLICK_TIMEOUT / 1000
-        while _on_path(page) != expected and time.monotonic() < deadline:
-            page.wait_for_timeout(100)
-        assert _on_path(page) == expected, f"{requirement.id}: after {done}"
+        _wait_for_path(walker, _expected_on_path(tree, done), f"{requirement.id}: {done}")
     title = tree.exit(requirement.exit).title
     expect(card.locator(".ragft-card-title")).to_have_text(title, timeout=CLICK_TIMEOUT)
 
@@ -281,12 +290,13 @@ def test_walk_the_running_example_in_jupyterlab(lab: Lab, offline: Any, tree: Tr
         page.locator(".jp-Notebook").first.wait_for(timeout=UI_TIMEOUT)
         page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=UI_TIMEOUT)
         _run_every_cell(page)
-        page.locator(".ragft-walker").first.wait_for(timeout=UI_TIMEOUT)
-        assert _on_path(page) == _expected_on_path(tree, [])
+        walker = page.locator(".ragft-walker").first  # the notebook's first walker
+        walker.wait_for(timeout=UI_TIMEOUT)
+        _wait_for_path(walker, _expected_on_path(tree, []), "Run All")
         for requirement in tree.example.requirements:
-            _walk(page, tree, requirement)
+            _walk(walker, tree, requirement)
 
-        assert page.locator(TRACEBACK).all_inner_texts() == []
+        assert _tracebacks(page) == []
         page.get_by_role("menuitem", name="File", exact=True).click()
         page.get_by_role("menuitem", name=re.compile(r"^Save Notebook")).first.click()
         last = tree.exit(tree.example.requirements[-1].exit).title
@@ -298,8 +308,9 @@ def test_walk_the_running_example_in_jupyterlab(lab: Lab, offline: Any, tree: Tr
             # while the test is inside one of its calls, so a plain sleep stalls the save
             page.wait_for_timeout(200)
     except Exception:
-        page.screenshot(path=str(lab.root.parent / "failure.png"), full_page=True)
-        print(f"JupyterLab log:\n{lab.log_tail()}\nconsole:\n" + "\n".join(messages))
+        shot = lab.root.parent / "failure.png"
+        page.screenshot(path=str(shot), full_page=True)
+        print(f"screenshot: {shot}\nJupyterLab log:\n{lab.log_tail()}\nconsole:\n" + "\n".join(messages))
         raise
     widget_warnings = [m for m in messages if WIDGET_ERRORS.search(m)]
     assert offline.console_errors == [], offline.console_errors

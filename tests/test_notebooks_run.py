@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,16 +9,16 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient.exceptions import CellExecutionError
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from ragft.errors import RagftError
 from ragft.notebooks.__main__ import main
 from ragft.notebooks.execute import KERNELSPEC, execute_notebook
-from ragft.notebooks.site import WIDGET_STATE, WIDGET_VIEW, widget_cells, write_site_copies
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
 SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def _files(folder: Path) -> set[Path]:
@@ -61,7 +60,7 @@ def test_execute_stores_outputs_widget_state_and_clean_metadata(tmp_path: Path) 
     nb = nbformat.read(path, as_version=4)
     assert nb.cells[1].outputs[0]["text"] == "hi\n"
     assert [c.execution_count for c in nb.cells[1:]] == [1, 2]
-    assert widget_cells(nb) == [2]
+    assert WIDGET_VIEW not in nb.cells[1].outputs[0].get("data", {})
     model = nb.cells[2].outputs[0]["data"][WIDGET_VIEW]["model_id"]
     assert model in nb.metadata["widgets"][WIDGET_STATE]["state"]
     assert nb.metadata["kernelspec"] == KERNELSPEC
@@ -109,43 +108,22 @@ def test_command_line_rejects_a_missing_notebook(
     assert exc.value.code == 2
     assert "no such notebook" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
-        main(["site", str(tmp_path / "out"), str(tmp_path)])  # a folder without notebooks
+        main([str(tmp_path)])  # "execute" is the default; a folder without notebooks
     assert exc.value.code == 2
     assert "no notebooks found" in capsys.readouterr().err
-    assert not (tmp_path / "out").exists()
-
-
-def test_command_line_writes_site_copies(tmp_path: Path) -> None:
-    src = tmp_path / "notebooks"
-    src.mkdir()
-    for name in ("00_start_here.ipynb", "01_knowledge.ipynb", "08_facilitators.ipynb"):
-        shutil.copy(NB_DIR / name, src / name)
-    assert main(["site", str(tmp_path / "guide"), str(src)]) == 0
-    for name in ("00_start_here.ipynb", "01_knowledge.ipynb", "08_facilitators.ipynb"):
-        original = nbformat.read(src / name, as_version=4)
-        copy = nbformat.read(tmp_path / "guide" / name, as_version=4)
-        assert not widget_cells(copy)
-        assert "widgets" not in copy.metadata
-        assert len(copy.cells) == len(original.cells) - len(widget_cells(original))
-        assert (tmp_path / "guide" / name).stat().st_mode & 0o777 == 0o644
-
-
-def test_site_copies_refuse_html_outputs(tmp_path: Path) -> None:
-    good, bad = tmp_path / "a.ipynb", tmp_path / "b.ipynb"
-    nbformat.write(_notebook("1"), good)
-    nb = _notebook("x")
-    nb.cells[1].outputs = [new_output("display_data", {"text/html": "<b>x</b>",
-                                                       "text/plain": "x"})]
-    nbformat.write(nb, bad)
-    with pytest.raises(RagftError, match=r"b\.ipynb: cell 1 has a text/html output"):
-        write_site_copies([good, bad], tmp_path / "guide")
-    assert not (tmp_path / "guide").exists()  # nothing half-written
 
 
 @pytest.mark.quarto
-def test_quarto_renders_a_site_copy_without_cdn_scripts(tmp_path: Path) -> None:
-    """The widget notebook's page, rendered from its site copy, loads nothing from elsewhere."""
-    write_site_copies([NB_DIR / "01_knowledge.ipynb"], tmp_path)
+def test_quarto_renders_a_widget_notebook_without_cdn_scripts(tmp_path: Path) -> None:
+    """A notebook with widgets, rendered through the site's ipynb-filters, loads nothing else."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
+    filters = [str((NB_DIR / f).resolve()) for f in config["ipynb-filters"]]
+    (tmp_path / "_quarto.yml").write_text(yaml.safe_dump(
+        {"ipynb-filters": filters, "execute": {"enabled": False},
+         "format": {"html": {"html-math-method": "plain"}}}), encoding="utf-8")
+    (tmp_path / "01_knowledge.ipynb").write_bytes((NB_DIR / "01_knowledge.ipynb").read_bytes())
     proc = subprocess.run(["quarto", "render", "01_knowledge.ipynb", "--to", "html"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300,
                           check=False)
@@ -153,8 +131,7 @@ def test_quarto_renders_a_site_copy_without_cdn_scripts(tmp_path: Path) -> None:
     page = (tmp_path / "01_knowledge.html").read_text(encoding="utf-8")
     assert WIDGET_VIEW not in page
     assert WIDGET_STATE not in page
-    assert "require.min.js" not in page
-    assert "html-manager" not in page
-    for bad in ('<script src="http', "<script src='http", '<link href="http',
-                "stylesheet\" href=\"http"):
+    assert "GateQuestion(" not in page  # the widget cell itself is left out (remove-cell)
+    for bad in ("require.min.js", "html-manager", '<script src="http', '<link href="http',
+                'rel="stylesheet" href="http'):
         assert bad not in page

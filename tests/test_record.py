@@ -77,3 +77,12 @@ def test_tally_rejects_other_files(tmp_path: Path) -> None:
     bad = "- **Recommendation:** Something (`teleport`, RAG)\n"
     with pytest.raises(UnknownNodeError, match=r"unknown exit 'teleport'"):
         read_record(bad, tree)
+
+
+def test_write_atomic_gives_ordinary_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "shared.md", "text")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -22,8 +22,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, Offline
 
+from conftest import ROOT, Offline
 from ragft.diagram import text_alternative
 from ragft.engine import decide, parse_answers
 from ragft.model import Tree
@@ -236,20 +236,41 @@ def test_filter_rules_on_each_kind_of_output() -> None:
     assert WIDGET_VIEW in nb["cells"][1]["outputs"][0]["data"]  # the input is left alone
 
 
-def walker_links(notebook: Path) -> Iterator[str]:
-    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-        texts = ["".join(cell["source"])] + [
-            "".join(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", [])]
-        for text in texts:
-            yield from re.findall(r"\(\.\./walk\.html(#[^)\s]*)?\)", text)
+WALKER_LINK = re.compile(r"\]\((?:\.\./)?walk\.(?:html|qmd)(#[^)\s]*)?\)")
+PAGES = sorted(ROOT.glob("*.qmd")) + NOTEBOOKS
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_links_into_the_walker_are_valid_walks(notebook: Path, tree: Tree) -> None:
-    for fragment in walker_links(notebook):
-        parts = [p for p in unquote(fragment.lstrip("#")).split("&") if p]
-        answers = parse_answers(parts, tree)  # raises on an id the walker would refuse
-        assert list(answers.items()) == [(s.gate, s.answer) for s in decide(answers, tree).path]
+def page_texts(path: Path) -> Iterator[str]:
+    """The Markdown of a page: a .qmd file, or a notebook's cells and Markdown outputs."""
+    if path.suffix == ".qmd":
+        yield path.read_text(encoding="utf-8")
+        return
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        yield "".join(cell["source"])
+        for out in cell.get("outputs", []):
+            yield "".join(out.get("data", {}).get("text/markdown", ""))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_links_into_the_walker_are_valid_walks(page: Path, tree: Tree) -> None:
+    """A link that opens the walker at a gate must not land on its "could not be used" notice."""
+    for text in page_texts(page):
+        for fragment in WALKER_LINK.findall(text):
+            parts = [p for p in unquote(fragment.lstrip("#")).split("&") if p]
+            answers = parse_answers(parts, tree)  # raises on an id the walker would refuse
+            path = [(s.gate, s.answer) for s in decide(answers, tree).path]
+            assert list(answers.items()) == path, fragment
+
+
+def test_pages_link_into_the_walker_at_every_gate(tree: Tree) -> None:
+    opened = set()
+    for page in PAGES:
+        for text in page_texts(page):
+            for fragment in WALKER_LINK.findall(text):
+                parts = [p for p in unquote(fragment.lstrip("#")).split("&") if p]
+                decision = decide(parse_answers(parts, tree), tree)
+                opened.add(decision.next_gate or decision.exit)
+    assert set(tree.gate_ids) <= opened
 
 
 # ---- pages and workflows ---------------------------------------------------------------------

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, Offline, run_axe
 
+from conftest import ROOT, Offline, run_axe
 from ragft.engine import Decision, all_answer_sets, all_walks, answers_key, decide
 from ragft.export import export
 from ragft.loader import load_tree
@@ -126,6 +126,13 @@ def test_parity_with_the_engine_for_every_answer_set(
     assert offline.console_errors == []
 
 
+FOCUS_RING = """() => {
+  const style = getComputedStyle(document.activeElement);
+  return document.activeElement.matches(':focus-visible') && style.outlineStyle !== 'none'
+    && parseFloat(style.outlineWidth) >= 2;
+}"""
+
+
 def tab_to(page: Any, selector: str, limit: int = 60) -> None:
     """Press Tab until the focused element matches ``selector``."""
     for _ in range(limit):
@@ -144,6 +151,7 @@ def test_running_example_walked_by_keyboard_alone(
     for n, (gate_id, answer_id) in enumerate(req.answers):
         gate = tree.gate(gate_id)
         tab_to(page, f"input[type=radio][name='{gate_id}']")
+        assert page.evaluate(FOCUS_RING), "the focused answer shows no focus ring"
         index = gate.answer_ids.index(answer_id)
         if index == 0:
             page.keyboard.press("Space")
@@ -156,6 +164,7 @@ def test_running_example_walked_by_keyboard_alone(
             page.keyboard.press("Enter")  # Enter on the radio answers at once
         else:
             tab_to(page, "form.ragft-form button[type=submit]")
+            assert page.evaluate(FOCUS_RING), "the focused button shows no focus ring"
             page.keyboard.press("Enter")
     assert page.get_attribute("[data-exit]", "data-exit") == req.exit
     assert page.evaluate("() => !!document.activeElement.closest('[data-exit]')")

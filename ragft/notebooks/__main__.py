@@ -1,7 +1,7 @@
 """Command line: ``python -m ragft.notebooks [execute] [NOTEBOOK_OR_FOLDER ...]``.
 
-    python -m ragft.notebooks                      # execute notebooks/*.ipynb in place
-    python -m ragft.notebooks execute notebooks/01_knowledge.ipynb
+    python -m ragft.notebooks                               # every notebooks/*.ipynb, in place
+    python -m ragft.notebooks notebooks/01_knowledge.ipynb  # just one
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit code (2 for bad input, 1 for a failing notebook)."""
-    args_list = list(sys.argv[1:] if argv is None else argv) or ["execute"]
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in ("execute", "-h", "--help"):
+        args_list.insert(0, "execute")  # "execute" is the default command
     parser = _parser()
     args = parser.parse_args(args_list)
     paths = notebook_paths(args.paths)

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -96,17 +97,20 @@ def exit_counts_chart(counts: Mapping[str, int], tree: Tree | None = None,
     tree = tree if tree is not None else default_tree()
     for exit_id in counts:
         tree.exit(exit_id)
+    from matplotlib.ticker import MaxNLocator
+
     exits = list(reversed(tree.exits))  # the first exit at the top
-    fig = _figure(8, 0.45 * len(exits) + 1.2)
+    fig = _figure(9, 0.6 * len(exits) + 1.2)
     ax = fig.subplots()
     values = [counts.get(e.id, 0) for e in exits]
-    ax.barh([f"{e.title} ({e.id})" for e in exits], values,
-            color=[tree.kind(e.kind).color for e in exits])
+    labels = [textwrap.fill(f"{e.title} ({e.id})", 42) for e in exits]
+    ax.barh(labels, values, color=[tree.kind(e.kind).color for e in exits])
     for y, value in enumerate(values):
         ax.text(value + 0.05, y, str(value), va="center", color=INK)
     ax.set_xlabel("Decision records")
     ax.set_xlim(0, max([*values, 1]) + 1)
-    ax.set_title(title, color=INK)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    fig.suptitle(title, color=INK)
     return _png(fig)
 
 

@@ -88,7 +88,5 @@ def execute_notebook(path: str | Path, *, timeout: int = 300) -> Path:
     client.execute()
     clean_metadata(nb)
     nbformat.validate(nb)
-    mode = path.stat().st_mode
     write_atomic(path, notebook_text(nb), force=True)
-    path.chmod(mode)  # the temporary file behind write_atomic is private (0600)
     return path

@@ -121,7 +121,7 @@ def gate_intro(gate_id: str, tree: Tree | None = None) -> Markdown:
     if gate.why:
         lines += ["", f"**Why it matters.** {md_escape(gate.why)}"]
     for warning in gate.warnings:
-        lines += ["", f"> **Watch out.** {md_escape(warning)}"]
+        lines += ["", f"> **Warning.** {md_escape(warning)}"]
     if gate.sources:
         lines += ["", f"Sources: {_cite(tree, gate.sources)}."]
     return _md("\n".join(lines))
@@ -190,8 +190,8 @@ def case_walks(case: Case, tree: Tree | None = None) -> Markdown:
 
 
 def _case_head(case: Case) -> str:
-    invented = " (an invented teaching case, not from the post)" if case.illustrative else ""
-    return f"**{md_escape(case.name)}**{invented}. {md_escape(case.description)}"
+    # An invented case says so in its own name and description (the tree's data).
+    return f"**{md_escape(case.name)}**. {md_escape(case.description)}"
 
 
 def gate_cases(gate_id: str, tree: Tree | None = None) -> Markdown:
@@ -232,7 +232,7 @@ def exit_card(exit_id: str, tree: Tree | None = None) -> Markdown:
              md_escape(ex.summary), "", "What you would build:", ""]
     lines += [f"- {md_escape(b)}" for b in ex.build]
     for warning in ex.warnings:
-        lines += ["", f"> **Watch out.** {md_escape(warning)}"]
+        lines += ["", f"> **Warning.** {md_escape(warning)}"]
     return _md("\n".join(lines))
 
 
