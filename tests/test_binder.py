@@ -40,7 +40,7 @@ PIP_ONLY = {"graphviz-pure"}
 # conda entries with no pyproject counterpart, each for a stated reason (see environment.yml).
 CONDA_EXTRAS = {"python", "graphviz", "quarto", "pip"}
 # Files that may carry launch links, and those that must (the README, the site home, this guide).
-LINK_GLOBS = ("README.md", "*.qmd", "docs/**/*.md", "notebooks/*.ipynb")
+LINK_GLOBS = ("README.md", "_quarto.yml", "*.qmd", "docs/**/*.md", "notebooks/*.ipynb")
 MUST_LINK = ("README.md", "index.qmd", "facilitators.qmd")
 BINDER_URL = re.compile(r"https://mybinder\.org/[^\s\"'<>()\[\]\\]*")
 BADGE = "https://mybinder.org/badge_logo.svg"
