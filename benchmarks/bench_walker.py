@@ -13,8 +13,7 @@ Rows:
   headless Chromium, median of several page loads, for the file (``file://``) and the site page
   (``http://127.0.0.1``, which fetches the data); target 1 s.
 
-``run.py`` prints every value as milliseconds, so the size rows pass kilobytes divided by 1000:
-the number in its "ms" column is the size in KB (the row's name says so).
+Each row is ``(name, value, target, unit)`` with unit ``"KB"`` or ``"s"``.
 """
 
 from __future__ import annotations
@@ -39,7 +38,7 @@ SITE_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title
 <div id="ragft-walker" data-tree="tree.json" data-svg="tree.svg"></div>
 <script src="walker.js"></script></body></html>"""
 
-Row = tuple[str, float, "float | None"]
+Row = tuple[str, float, "float | None", str]  # name, value, target, unit
 
 
 def build(folder: Path) -> None:
@@ -107,9 +106,8 @@ def measure(runs: int = RUNS) -> tuple[dict[str, float], dict[str, float]]:
 def rows() -> list[Row]:
     """Rows for ``benchmarks/run.py``: (name, value, target); see the module docstring."""
     sizes, times = measure()
-    out: list[Row] = [(f"{name} [KB, not ms]", kb / 1000, SIZE_TARGET_KB / 1000)
-                      for name, kb in sizes.items()]
-    out += [(f"walker first question, {name}", seconds, READY_TARGET_S)
+    out: list[Row] = [(name, kb, SIZE_TARGET_KB, "KB") for name, kb in sizes.items()]
+    out += [(f"walker first question, {name}", seconds, READY_TARGET_S, "s")
             for name, seconds in times.items()]
     return out
 

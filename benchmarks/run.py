@@ -8,8 +8,8 @@ Run from the repository root::
 Rows: import time of ``ragft`` against ``import graphviz, ipywidgets`` alone (each in a fresh
 process); ``decide`` over every answer combination; DOT generation; SVG rendering, first
 (uncached) and cached for a new answer; export to a temporary folder. If
-``benchmarks/bench_walker.py`` exists, its ``rows()`` (tuples ``(name, median_seconds,
-target_seconds_or_None)``) are appended. Exit code 1 if a row with a target fails it.
+``benchmarks/bench_walker.py`` exists, its ``rows()`` (tuples ``(name, value, target_or_None,
+unit)``, unit ``"s"`` or ``"KB"``) are appended. Exit code 1 if a row with a target fails it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 IMPORT_RATIO_TARGET = 1.2
 CACHED_TARGET = 0.020
 
-Row = tuple[str, float, "float | None"]
+Row = tuple[str, float, "float | None", str]  # name, value, target, unit ("s" or "KB")
 
 
 def median_time(func: Callable[[], object], runs: int) -> float:
@@ -87,16 +87,16 @@ def core_rows(runs: int) -> tuple[list[Row], list[tuple[str, str, str, bool]]]:
             export(Path(tmp) / str(next(count)), tree)
 
         rows: list[Row] = [
-            ("import graphviz, ipywidgets (baseline)", base, None),
-            ("import ragft", ours, None),
+            ("import graphviz, ipywidgets (baseline)", base, None, "s"),
+            ("import ragft", ours, None, "s"),
             (f"decide, all {len(combos)} answer combinations",
-             median_time(lambda: [decide(c, tree) for c in combos], runs), None),
+             median_time(lambda: [decide(c, tree) for c in combos], runs), None, "s"),
             ("DOT of the whole tree, path highlighted",
-             median_time(lambda: tree_diagram(tree, decision=walk).source, runs), None),
-            ("SVG render, first (uncached)", median_time(first_render, runs), None),
+             median_time(lambda: tree_diagram(tree, decision=walk).source, runs), None, "s"),
+            ("SVG render, first (uncached)", median_time(first_render, runs), None, "s"),
             ("SVG highlighted for a new answer, cached", median_time(cached_new_answer, runs),
-             CACHED_TARGET),
-            ("export (tree.json, tree.svg, walker)", median_time(export_once, runs), None),
+             CACHED_TARGET, "s"),
+            ("export (tree.json, tree.svg, walker)", median_time(export_once, runs), None, "s"),
         ]
     return rows, ratios
 
@@ -111,21 +111,22 @@ def walker_rows() -> list[Row]:
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return [(str(name), float(median), None if target in (None, "") else float(target))
-            for name, median, target in module.rows()]
+    return [(str(name), float(value), None if target in (None, "") else float(target), unit)
+            for name, value, target, unit in module.rows()]
 
 
 def table(rows: list[Row], ratios: list[tuple[str, str, str, bool]]) -> tuple[str, bool]:
     """The printed table, and whether every target was met."""
     lines = [f"{'benchmark':<48} {'median':>12} {'target':>12}  result", "-" * 82]
     ok = True
-    for name, value, target in rows:
+    for name, value, target, unit in rows:
         verdict = ""
         if target is not None:
             verdict = "PASS" if value <= target else "FAIL"
             ok = ok and value <= target
-        shown = "" if target is None else f"<= {target * 1000:.0f} ms"
-        lines.append(f"{name:<48} {value * 1000:>9.2f} ms {shown:>12}  {verdict}")
+        scale, shown_unit = (1000, "ms") if unit == "s" else (1, unit)
+        shown = "" if target is None else f"<= {target * scale:.0f} {shown_unit}"
+        lines.append(f"{name:<48} {value * scale:>9.2f} {shown_unit:<2} {shown:>12}  {verdict}")
     for name, text, goal, passed in ratios:
         ok = ok and passed
         lines.append(f"{name:<48} {text:>12} {goal:>12}  {'PASS' if passed else 'FAIL'}")
