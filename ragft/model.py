@@ -7,8 +7,9 @@ builds and checks them; nothing else constructs a :class:`Tree`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from .errors import UnknownAnswerError, UnknownGateError, UnknownNodeError
 
@@ -29,6 +30,23 @@ __all__ = [
 ]
 
 Stage = Literal["precheck", "gate"]
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
+
+
+def _find(items: Iterable[_T], ident: str, what: str) -> _T:
+    """The item with this id, or :class:`UnknownNodeError` naming the allowed ids."""
+    items = tuple(items)
+    for item in items:
+        if item.id == ident:
+            return item
+    raise UnknownNodeError(ident, [i.id for i in items], what=what)
 
 
 @dataclass(frozen=True)
@@ -91,10 +109,9 @@ class Gate:
 
     def answer(self, answer_id: str) -> Answer:
         """Return the answer with this id, or raise :class:`UnknownAnswerError`."""
-        for a in self.answers:
-            if a.id == answer_id:
-                return a
-        raise UnknownAnswerError(answer_id, self.id, self.answer_ids)
+        if answer_id not in self.answer_ids:
+            raise UnknownAnswerError(answer_id, self.id, self.answer_ids)
+        return self.answers[self.answer_ids.index(answer_id)]
 
 
 @dataclass(frozen=True)
@@ -209,17 +226,13 @@ class Tree:
 
     def gate(self, gate_id: str) -> Gate:
         """Return the gate with this id, or raise :class:`UnknownGateError`."""
-        for g in self.gates:
-            if g.id == gate_id:
-                return g
-        raise UnknownGateError(gate_id, self.gate_ids)
+        if gate_id not in self.gate_ids:
+            raise UnknownGateError(gate_id, self.gate_ids)
+        return self.gates[self.gate_ids.index(gate_id)]
 
     def exit(self, exit_id: str) -> Exit:
         """Return the exit with this id, or raise :class:`UnknownNodeError`."""
-        for e in self.exits:
-            if e.id == exit_id:
-                return e
-        raise UnknownNodeError(exit_id, self.exit_ids, what="exit")
+        return _find(self.exits, exit_id, "exit")
 
     def is_exit(self, node_id: str) -> bool:
         """Whether ``node_id`` names an exit."""
@@ -233,24 +246,15 @@ class Tree:
 
     def kind(self, kind_id: str) -> Kind:
         """Return the kind with this id, or raise :class:`UnknownNodeError`."""
-        for k in self.kinds:
-            if k.id == kind_id:
-                return k
-        raise UnknownNodeError(kind_id, [k.id for k in self.kinds], what="kind")
+        return _find(self.kinds, kind_id, "kind")
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id, or raise :class:`UnknownNodeError`."""
-        for s in self.sources:
-            if s.id == source_id:
-                return s
-        raise UnknownNodeError(source_id, [s.id for s in self.sources], what="source")
+        return _find(self.sources, source_id, "source")
 
     def component(self, component_id: str) -> Component:
         """Return the component with this id, or raise :class:`UnknownNodeError`."""
-        for c in self.components:
-            if c.id == component_id:
-                return c
-        raise UnknownNodeError(component_id, [c.id for c in self.components], what="component")
+        return _find(self.components, component_id, "component")
 
     def cases_at(self, gate_id: str) -> tuple[Case, ...]:
         """Named cases the guide discusses at this gate."""

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from ragft.loader import default_tree
+from ragft.loader import default_tree, load_tree
 from ragft.model import Tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +57,50 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def tree() -> Tree:
     """ragft's own tree."""
     return default_tree()
+
+
+# Markup, script, quotes, an ampersand and a literal backslash-n: every renderer must show this
+# as text (HTML escaping, DOT quoting, inline-JSON escaping all get a workout).
+MARKUP = '</script><script>alert(1)</script><img src=x onerror=alert(2)><b>"q" & \\n'
+# The tree file's human-readable fields; ids, links and numbers are left alone.
+_PROSE = {"title", "question", "explanation", "why", "label", "meaning", "summary", "description",
+          "note", "name", "claim", "caveat", "aspect", "rag", "fine_tune", "hybrid", "author"}
+_PROSE_LISTS = {"signals", "build", "warnings", "revisit"}
+
+
+def _poison(value: Any, key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _poison(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        if key in _PROSE_LISTS:
+            return [f"{MARKUP}{v}" for v in value]
+        return [_poison(v) for v in value]
+    if isinstance(value, str) and key in _PROSE:
+        return f"{MARKUP}{value}"
+    return value
+
+
+@pytest.fixture
+def hostile_tree(tmp_path: Path) -> Tree:
+    """ragft's own tree with :data:`MARKUP` put before every piece of text a reader sees."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "ragft" / "data" / "tree.yaml").read_text(encoding="utf-8"))
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True), encoding="utf-8")
+    return load_tree(path)
+
+
+def load_script(path: Path) -> Any:
+    """Import a script that is not in a package (tools/, site/, benchmarks/) as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(autouse=True)

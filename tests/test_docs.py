@@ -8,28 +8,18 @@ import importlib.util
 import json
 import pkgutil
 import re
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 import ragft
+from conftest import ROOT, load_script
 from ragft.loader import default_tree
 
-ROOT = Path(__file__).resolve().parent.parent
 TREE = default_tree()
 MODULES = sorted(
     m.name for m in pkgutil.walk_packages(ragft.__path__, "ragft.") if ".web" not in m.name
 )
-
-
-def _sync_readme() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("sync_readme", ROOT / "tools" / "sync_readme.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("name", ragft.__all__)
@@ -55,7 +45,7 @@ def test_package_ships_its_type_marker_and_data() -> None:
 
 
 def test_readme_table_matches_the_tree() -> None:
-    sync = _sync_readme()
+    sync = load_script(ROOT / "tools" / "sync_readme.py")
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert sync.synced(text, TREE) == text, "README is stale: run `python tools/sync_readme.py`"
     for node in TREE.gate_ids + TREE.exit_ids:

@@ -9,7 +9,6 @@ offline Chromium.
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 import shutil
@@ -23,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, Offline
+from conftest import ROOT, Offline, load_script
 from ragft.diagram import text_alternative
 from ragft.engine import decide, parse_answers
 from ragft.model import Tree
@@ -56,12 +55,7 @@ def sidebar_files(items: list[Any]) -> Iterator[str]:
 
 
 def load_filter() -> Any:
-    spec = importlib.util.spec_from_file_location("strip_widgets", ROOT / "site" / "strip_widgets.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "site" / "strip_widgets.py")
 
 
 # ---- _quarto.yml -------------------------------------------------------------------------

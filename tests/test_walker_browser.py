@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from conftest import ROOT, Offline, run_axe
+from conftest import MARKUP, ROOT, Offline, run_axe
 from ragft.engine import Decision, all_answer_sets, all_walks, answers_key, decide
 from ragft.export import export
-from ragft.loader import load_tree
 from ragft.model import Tree
 from ragft.record import decision_record
 
@@ -306,29 +304,11 @@ def test_theme_toggle_switches_between_light_and_dark(offline: Offline, base: st
     assert page.evaluate(background) == light
 
 
-def hostile_tree(tmp_path: Path) -> Tree:
-    """ragft's tree with markup and script in every kind of label the walker shows."""
-    data = yaml.safe_load((ROOT / "ragft" / "data" / "tree.yaml").read_text(encoding="utf-8"))
-    data["title"] = "</script><script>alert('title')</script>"
-    for gate in data["gates"]:
-        gate["title"] = "<script>alert(1)</script>"
-        gate["question"] = f"{gate['question']} </script><img src=x onerror=alert(2)>"
-        for answer in gate["answers"]:
-            answer["label"] = f"<b>{answer['label']}</b></script>"
-            answer["meaning"] = "<script>alert(3)</script>"
-    for exit_ in data["exits"]:
-        exit_["title"] = f"<script>alert(4)</script>{exit_['title']}"
-        exit_["build"] = ["<img src=x onerror=alert(5)>"]
-    path = tmp_path / "hostile.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return load_tree(path)
-
-
 @pytest.mark.parametrize("how", ["file", "site"])
 def test_labels_with_markup_are_shown_as_text_and_run_nothing(
-    offline: Offline, serve: Any, tmp_path: Path, how: str
+    offline: Offline, serve: Any, tmp_path: Path, how: str, hostile_tree: Tree
 ) -> None:
-    tree = hostile_tree(tmp_path)
+    tree = hostile_tree
     export(tmp_path / "site-data", tree)
     (tmp_path / "walk.html").write_text(embed_page(), encoding="utf-8")
     dialogs: list[str] = []
@@ -342,18 +322,17 @@ def test_labels_with_markup_are_shown_as_text_and_run_nothing(
     for step in walk.path:
         gate = tree.gate(step.gate)
         legend = page.inner_text("fieldset legend")
-        assert "<script>alert(1)</script>" in legend
-        assert "</script><img src=x onerror=alert(2)>" in legend
+        assert MARKUP in legend
         assert page.inner_text(f"label[for$='-{step.gate}-{step.answer}']") == \
             gate.answer(step.answer).label
         page.check(f"input[name='{step.gate}'][value='{step.answer}']")
         page.click("form.ragft-form button[type=submit]")
     assert page.get_attribute("[data-exit]", "data-exit") == walk.exit
     assert tree.exit(walk.exit).title in page.inner_text("[data-exit] h2")
-    assert "<img src=x onerror=alert(5)>" in page.inner_text(".ragft-details")
+    assert MARKUP in page.inner_text(".ragft-details")
     assert page.locator("#ragft-walker img, #ragft-walker script, #ragft-walker b").count() == 0
     if how == "file":
-        assert page.title().startswith("</script><script>alert('title')</script>")
+        assert page.title().startswith(MARKUP)
     assert dialogs == []
     assert offline.console_errors == []
 

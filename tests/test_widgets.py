@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,9 +16,10 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
+from conftest import MARKUP
 from ragft.engine import Decision, all_walks, answers_key, decide, path_to
 from ragft.errors import UnknownAnswerError, UnknownGateError
-from ragft.loader import default_tree, load_tree
+from ragft.loader import default_tree
 from ragft.model import Gate, Tree
 from ragft.record import decision_record
 from ragft.widgets import (
@@ -363,59 +363,22 @@ def test_case_builder_from_scratch() -> None:
 
 # -- escaping a custom tree -------------------------------------------------------------------
 
-HOSTILE = textwrap.dedent('''\
-    schema_version: 1
-    title: 'A <b>tree</b>'
-    root: ask
-    kinds:
-      - {id: rag, label: '<i>RAG</i>', color: "#0072B2", watch: true, description: d}
-    components:
-      - {id: retrieval, label: '<script>x</script>', description: '<script>d</script>'}
-    gates:
-      - id: ask
-        stage: gate
-        number: 1
-        title: '<script>alert("title")</script>'
-        question: '<script>alert("q")</script>?'
-        explanation: '<script>alert("e")</script>'
-        warnings: ['<script>alert("w")</script>']
-        answers:
-          - {id: "yes", label: '<script>yes</script>', meaning: '<script>m</script>', next: done,
-             signals: ['<script>s</script>']}
-          - {id: "no", label: "<script>", meaning: m, next: other}
-    exits:
-      - {id: done, kind: rag, title: '<script>alert(1)</script>', summary: '<script>s</script>',
-         build: ['<script>b</script>'], warnings: ['<script>w</script>'],
-         components: [retrieval]}
-      - {id: other, kind: rag, title: "fine", summary: s, components: [retrieval]}
-    example:
-      id: ex
-      name: '<script>case</script>'
-      description: '<script>desc</script>'
-      requirements:
-        - {id: r, name: '<script>req</script>', answers: [[ask, "yes"]], exit: done,
-           note: '<script>note</script>', assumed: [ask]}
-    ''')
-
-
-@pytest.fixture
-def hostile(tmp_path: Path) -> Tree:
-    path = tmp_path / "hostile.yaml"
-    path.write_text(HOSTILE, encoding="utf-8")
-    return load_tree(path)
-
-
-def test_markup_in_a_custom_tree_shows_as_text(hostile: Tree, tmp_path: Path) -> None:
-    walker = Walker(hostile, record_dir=tmp_path, answers={"ask": "yes"})
-    builder = CaseBuilder(hostile, case=hostile.example)
-    for widget in (GateQuestion("ask", hostile), walker, builder):
+def test_markup_in_a_custom_tree_shows_as_text(hostile_tree: Tree, tmp_path: Path) -> None:
+    walk = max(all_walks(hostile_tree), key=lambda d: len(d.path))
+    walker = Walker(hostile_tree, record_dir=tmp_path, answers=walk.answers)
+    builder = CaseBuilder(hostile_tree, case=hostile_tree.example)
+    escaped = html.escape(MARKUP)
+    for widget in (*(GateQuestion(g, hostile_tree) for g in hostile_tree.gate_ids), walker,
+                   builder):
         shown = shown_html(widget)
-        assert "&lt;script&gt;" in shown
+        assert escaped in shown
         assert "<script" not in shown.lower()
-    card = walker.card.value
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card
-    assert "&lt;script&gt;b&lt;/script&gt;" in card
-    assert "&lt;script&gt;req&lt;/script&gt;" in builder.summary.value
+        assert "<img" not in shown.lower()
+    assert escaped in walker.card.value
+    assert escaped in builder.summary.value
+    walker.record_button.click()
+    assert walker.last_record is not None
+    assert MARKUP in walker.last_record.read_text(encoding="utf-8")  # Markdown keeps the text
 
 
 # -- accessibility --------------------------------------------------------------------------
