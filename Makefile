@@ -5,6 +5,9 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
+# JupyterLab refuses to run as root (containers, CI images) unless told to.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_FLAGS ?=
 
 .PHONY: guide test lint typecheck pytest notebooks export bench clean
 
@@ -23,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 	else echo "npm not found: accessibility tests will skip (apt-get install npm)"; fi
 
 guide: $(VENV)/.guide
-	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.test node_modules/.installed lint typecheck pytest
 
