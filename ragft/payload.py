@@ -47,6 +47,7 @@ def _gate(gate: Gate) -> dict[str, Any]:
 def tree_payload(tree: Tree | None = None) -> dict[str, Any]:
     """Return the JSON-ready form of ``tree`` (default: ragft's own), walks included."""
     from . import __version__  # late: the package imports this module's siblings first
+    from .diagram import text_alternative  # late: graphviz is only needed when exporting
 
     tree = tree or default_tree()
     walks: dict[str, Any] = {}
@@ -71,6 +72,8 @@ def tree_payload(tree: Tree | None = None) -> dict[str, Any]:
         "components": [_plain(asdict(c)) for c in tree.components],
         "sources": [_plain(asdict(s)) for s in tree.sources],
         "revisit": list(tree.revisit),
+        # what the tree diagram shows, in words: the walker's text alternative to tree.svg
+        "text_alternative": text_alternative(tree),
         "walks": walks,
         "date_placeholder": DATE_PLACEHOLDER,
     }

@@ -35,3 +35,12 @@ def test_every_walk_is_precomputed_from_the_engine(tree: Tree) -> None:
         assert entry["record"].replace(DATE_PLACEHOLDER, "2026-02-03") == decision_record(
             d, date="2026-02-03"
         )
+
+
+def test_payload_carries_the_diagram_text_alternative(tree: Tree) -> None:
+    from ragft.diagram import text_alternative
+
+    text = tree_payload(tree)["text_alternative"]
+    assert text == text_alternative(tree)
+    for gate in tree.gates:
+        assert gate.question in text
