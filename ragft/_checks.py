@@ -2,7 +2,8 @@
 
 Rules: ids are unique; every answer leads to an existing gate or exit; the root is a gate that no
 answer leads back to; there are no cycles; every gate and exit is reachable from the root; every
-kind, component and source named exists; example and case answers name real gates and answers.
+kind, component and source named exists; example and case answers name real gates and answers,
+and lead to the exit the case names.
 """
 
 from __future__ import annotations
@@ -112,3 +113,7 @@ def _check_case(tree: Tree, case: Case) -> None:
                    tree.gate(gate_id).answer_ids)
         for g in req.assumed:
             _known(tree, f"{where} assumed", "gate", g, [a for a, _ in req.answers])
+        _, end = tree.follow(dict(req.answers))
+        if end != req.exit:
+            problem = f"its answers lead to {end!r}, not to its exit {req.exit!r}"
+            raise TreeError(tree.origin, where, problem)

@@ -12,6 +12,8 @@ Example:
     'RAG + prompts'
     >>> [d.exit for _, d in arch.decisions]
     ['rag_dynamic', 'rag_reference', 'rag_prompts']
+    >>> any("permissions" in w for w in arch.warnings)
+    True
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ class Architecture:
     def exits(self) -> tuple[str, ...]:
         """The distinct exits reached, in requirement order."""
         return tuple(dict.fromkeys(d.require_exit() for _, d in self.decisions))
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every warning of the exits reached, once each: the parts are built together, so a
+        warning about one part (permission-aware retrieval, say) holds for the whole."""
+        return tuple(dict.fromkeys(w for e in self.exits for w in self.tree.exit(e).warnings))
 
 
 def combine(

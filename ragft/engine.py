@@ -129,13 +129,8 @@ def check_answers(answers: Mapping[str, str], tree: Tree) -> None:
 
 def _walk(answers: Mapping[str, str], tree: Tree) -> tuple[list[Step], str]:
     """Follow answers from the root; return the steps and the node the walk stopped at."""
-    steps: list[Step] = []
-    node = tree.root
-    while not tree.is_exit(node) and node in answers:
-        nxt = tree.gate(node).answer(answers[node]).next
-        steps.append(Step(node, answers[node], nxt))
-        node = nxt
-    return steps, node
+    steps, node = tree.follow(answers)
+    return [Step(*step) for step in steps], node
 
 
 def decide(answers: Mapping[str, str], tree: Tree | None = None) -> Decision:

@@ -7,7 +7,7 @@ builds and checks them; nothing else constructs a :class:`Tree`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
@@ -255,6 +255,21 @@ class Tree:
     def component(self, component_id: str) -> Component:
         """Return the component with this id, or raise :class:`UnknownNodeError`."""
         return _find(self.components, component_id, "component")
+
+    def follow(self, answers: Mapping[str, str]) -> tuple[tuple[tuple[str, str, str], ...], str]:
+        """Follow ``answers`` from the root: the ``(gate, answer, next)`` steps taken and the node
+        where the walk stopped (an exit, or the first gate without an answer).
+
+        Raises:
+            UnknownAnswerError: an answer on the path is not one of its gate's answers.
+        """
+        steps: list[tuple[str, str, str]] = []
+        node = self.root
+        while not self.is_exit(node) and node in answers:
+            nxt = self.gate(node).answer(answers[node]).next
+            steps.append((node, answers[node], nxt))
+            node = nxt
+        return tuple(steps), node
 
     def cases_at(self, gate_id: str) -> tuple[Case, ...]:
         """Named cases the guide discusses at this gate."""

@@ -20,10 +20,17 @@ from collections import Counter
 from pathlib import Path
 
 from .engine import Decision
-from .errors import RagftError
+from .errors import RagftError, UnknownNodeError
 from .model import Tree
 
-__all__ = ["DATE_PLACEHOLDER", "decision_record", "path_sources", "read_record", "tally_records"]
+__all__ = [
+    "DATE_PLACEHOLDER",
+    "RecordTally",
+    "decision_record",
+    "path_sources",
+    "read_record",
+    "tally_records",
+]
 
 # The export stores records with this in place of the date; the site walker fills in the day.
 DATE_PLACEHOLDER = "{{date}}"
@@ -116,27 +123,49 @@ def read_record(text: str, tree: Tree, *, origin: str = "<record>") -> str:
     """Return the exit id a decision record recommends.
 
     Raises:
-        RagftError: the text is not a ragft decision record, or names an exit ``tree`` lacks.
+        RagftError: naming ``origin``, when the text is not a ragft decision record or names an
+            exit ``tree`` lacks.
     """
     match = _RECOMMENDATION.search(text)
     if match is None:
         msg = f"{origin}: not a ragft decision record (no '- **Recommendation:**' line)"
         raise RagftError(msg)
-    tree.exit(match.group(1))  # raises UnknownNodeError naming the allowed exits
+    try:
+        tree.exit(match.group(1))
+    except UnknownNodeError as err:
+        msg = f"{origin}: {err}"
+        raise RagftError(msg) from err
     return match.group(1)
 
 
-def tally_records(folder: str | Path, tree: Tree) -> Counter[str]:
-    """Count the exits of every ``*.md`` decision record in ``folder`` (workshop charts).
+class RecordTally(Counter[str]):
+    """How many decision records ended at each exit, and the files that were not records.
+
+    ``skipped`` holds ``(file name, reason)`` pairs, so a stray note in a workshop's folder is
+    reported instead of stopping the count.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped: list[tuple[str, str]] = []
+
+
+def tally_records(folder: str | Path, tree: Tree) -> RecordTally:
+    """Count the exits of the ``*.md`` decision records in ``folder`` (workshop charts).
+
+    Files that are not decision records of ``tree`` are listed in ``.skipped`` with the reason.
 
     Raises:
-        RagftError: a file is not a decision record, or the folder does not exist.
+        RagftError: the folder does not exist.
     """
     folder = Path(folder)
     if not folder.is_dir():
         msg = f"{folder}: no such folder of decision records"
         raise RagftError(msg)
-    return Counter(
-        read_record(p.read_text(encoding="utf-8"), tree, origin=str(p))
-        for p in sorted(folder.glob("*.md"))
-    )
+    tally = RecordTally()
+    for path in sorted(folder.glob("*.md")):
+        try:
+            tally[read_record(path.read_text(encoding="utf-8"), tree, origin=path.name)] += 1
+        except (RagftError, UnicodeDecodeError) as err:
+            tally.skipped.append((path.name, str(err).removeprefix(f"{path.name}: ")))
+    return tally

@@ -49,3 +49,12 @@ def test_bad_answers_and_empty_cases() -> None:
         combine({"x": {"knowledge": "sometimes"}})
     with pytest.raises(RagftError, match="at least one requirement"):
         combine({})
+
+
+def test_warnings_of_every_part_carry_over(tree: Tree) -> None:
+    arch = combine_case(tree.example)
+    expected = [w for e in arch.exits for w in tree.exit(e).warnings]
+    assert list(arch.warnings) == list(dict.fromkeys(expected))
+    assert set(tree.exit("rag_reference").warnings) <= set(arch.warnings)
+    only_prompts = combine({"one": {"prompting": "no"}})
+    assert only_prompts.warnings == tree.exit("prompt_first").warnings

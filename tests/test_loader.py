@@ -143,6 +143,11 @@ BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("case answer", _set("example.requirements.0.answers.2", ["knowledge", "sometimes"]),
      r"requirement 'facts' gate 'knowledge': unknown answer 'sometimes'"),
     ("case exit", _set("cases.0.requirements.0.exit", "nowhere"), r"unknown exit 'nowhere'"),
+    ("case exit elsewhere", _set("example.requirements.0.exit", "hybrid"),
+     r"requirement 'facts': its answers lead to 'rag_dynamic', not to its exit 'hybrid'"),
+    ("case walk unfinished", lambda d: d["example"]["requirements"][0].update(
+        answers=[["prompting", "yes"]], assumed=[]),
+     r"requirement 'facts': its answers lead to 'context', not to its exit 'rag_dynamic'"),
     ("not a mapping", _set("gates.0", "prompting"), r"gates\[0\]: must be a mapping, got str"),
 ]
 

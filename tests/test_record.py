@@ -9,7 +9,7 @@ import pytest
 
 from ragft._io import write_atomic
 from ragft.engine import Decision, all_walks, decide
-from ragft.errors import IncompleteDecisionError, OutputExistsError, RagftError, UnknownNodeError
+from ragft.errors import IncompleteDecisionError, OutputExistsError, RagftError
 from ragft.loader import default_tree
 from ragft.record import decision_record, path_sources, read_record, tally_records
 
@@ -67,22 +67,27 @@ def test_tally_records(tmp_path: Path) -> None:
     assert counts[WALKS[0].exit or ""] == 2
 
 
-def test_tally_rejects_other_files(tmp_path: Path) -> None:
+def test_tally_reports_other_files_instead_of_failing(tmp_path: Path) -> None:
     tree = default_tree()
-    (tmp_path / "notes.md").write_text("# just notes\n", encoding="utf-8")
-    with pytest.raises(RagftError, match=r"notes\.md: not a ragft decision record"):
-        tally_records(tmp_path, tree)
+    (tmp_path / "team-a.md").write_text(decision_record(WALKS[0]), encoding="utf-8")
+    (tmp_path / "README.md").write_text("# just notes\n", encoding="utf-8")
+    bad = "- **Recommendation:** Something (`teleport`, RAG)\n"
+    (tmp_path / "team-b.md").write_text(bad, encoding="utf-8")
+    (tmp_path / "binary.md").write_bytes(b"\xff\xfe\x00")
+    tally = tally_records(tmp_path, tree)
+    assert tally == {WALKS[0].exit: 1}
+    reasons = dict(tally.skipped)
+    assert sorted(reasons) == ["README.md", "binary.md", "team-b.md"]
+    assert "not a ragft decision record" in reasons["README.md"]
+    assert reasons["team-b.md"].startswith("unknown exit 'teleport' (must be one of")
     with pytest.raises(RagftError, match="no such folder"):
         tally_records(tmp_path / "missing", tree)
+
+
+def test_read_record_names_the_file() -> None:
+    tree = default_tree()
     bad = "- **Recommendation:** Something (`teleport`, RAG)\n"
-    with pytest.raises(UnknownNodeError, match=r"unknown exit 'teleport'"):
-        read_record(bad, tree)
-
-
-def test_write_atomic_gives_ordinary_permissions(tmp_path: Path) -> None:
-    old = os.umask(0o022)
-    try:
-        path = write_atomic(tmp_path / "shared.md", "text")
-    finally:
-        os.umask(old)
-    assert path.stat().st_mode & 0o777 == 0o644
+    with pytest.raises(RagftError, match=r"^team-b\.md: unknown exit 'teleport' \(must be one of"):
+        read_record(bad, tree, origin="team-b.md")
+    with pytest.raises(RagftError, match=r"^notes\.md: not a ragft decision record"):
+        read_record("# notes", tree, origin="notes.md")

@@ -319,6 +319,9 @@ def test_case_builder_combines_the_running_example() -> None:
         assert html.escape(TREE.exit(req.exit).title) in shown
         assert builder.rows[example.requirements.index(req)].decision.exit == req.exit
     assert html.escape(example.description) in shown_html(builder)
+    assert arch.warnings
+    for warning in arch.warnings:  # e.g. permission-aware retrieval, from rag_reference
+        assert html.escape(warning) in shown
     # Answers the post leaves unstated are labelled as our assumptions.
     assert "assumption" in shown_html(builder.rows[0])
 

@@ -76,6 +76,10 @@ def summary_html(rows: list[RequirementRow], tree: Tree) -> str:
         parts += [f"<li>{esc(tree.component(c).label)}: {esc(tree.component(c).description)}"
                   "</li>" for c in arch.components]
         parts.append("</ul>")
+        if arch.warnings:
+            parts.append("<p><strong>Watch out for</strong></p><ul>")
+            parts += [f"<li>{esc(w)}</li>" for w in arch.warnings]
+            parts.append("</ul>")
         if len(finished) < len(rows):
             parts.append(f"<p>{len(finished)} of {len(rows)} requirements are finished; the "
                          "others are left out until they reach a recommendation.</p>")
