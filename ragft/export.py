@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .diagram import tree_diagram
-from .errors import OutputExistsError
+from .errors import OutputExistsError, RagftError
 from .loader import default_tree
 from .model import Tree
 from .payload import tree_payload
@@ -35,9 +35,13 @@ def export(directory: str | Path, tree: Tree | None = None, *, force: bool = Fal
 
     Raises:
         OutputExistsError: a target exists and ``force`` is false; nothing is written.
+        RagftError: ``directory`` exists but is not a folder.
     """
     tree = tree or default_tree()
     directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        msg = f"{directory} is a file, not a folder (ragft export writes several files into one)"
+        raise RagftError(msg)
     payload = tree_payload(tree)
     svg = render(tree_diagram(tree), "svg")
     made = not directory.exists()

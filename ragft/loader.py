@@ -229,6 +229,10 @@ def parse_tree(data: object, origin: str = "<tree>") -> Tree:
     """
     keys = {"schema_version", "title", "root", "kinds", "components", "sources", "gates",
             "exits", "example", "cases", "evidence", "paths", "revisit"}
+    if isinstance(data, Mapping) and data.get("schema") == "ragft-tree":
+        problem = ("this is an export of ragft (tree.json), not a tree file: pass the YAML tree "
+                   "it was made from, such as a copy of ragft/data/tree.yaml")
+        raise TreeError(origin, "", problem)
     r = _Reader(origin, data, "", keys)
     version = r.raw("schema_version")
     if version != SCHEMA_VERSION:

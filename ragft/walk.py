@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import textwrap
 from typing import TextIO
 
 from .engine import Decision, decide
@@ -83,8 +84,15 @@ def describe_next(decision: Decision) -> str:
 
 
 def _ask(gate: Gate, step: int) -> str:
+    explanation = textwrap.fill(gate.explanation, 78)
     options = "\n".join(f"  {n}. {a.label}" for n, a in enumerate(gate.answers, 1))
-    return f"\n[{step}] {gate.label}: {gate.title}\n{gate.question}\n{options}\n"
+    return (f"\n[{step}] {gate.label}: {gate.title}\n{gate.question}\n\n{explanation}\n\n"
+            f"{options}\n")
+
+
+def _meaning(gate: Gate, answer_id: str) -> str:
+    """What an answer means, said right after it is chosen."""
+    return textwrap.indent(textwrap.fill(gate.answer(answer_id).meaning, 76), "  ") + "\n"
 
 
 def _choice(text: str, gate: Gate) -> str | None:
@@ -135,6 +143,7 @@ def run_walk(stdin: TextIO, stdout: TextIO, tree: Tree | None = None) -> int:
             continue  # an empty line just asks again
         elif gate is not None and (choice := _choice(text, gate)) is not None:
             answers.append((gate.id, choice))
+            say(_meaning(gate, choice))
         else:
             allowed = f"1-{len(gate.answers)}, " if gate is not None else ""
             say(f"Not understood: {line.strip()!r}. Type {allowed}b, r or q.\n")

@@ -24,8 +24,8 @@ from packaging.specifiers import SpecifierSet
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # Python 3.10: the same parser under its PyPI name
-    tomllib = pytest.importorskip("tomli")
+else:  # Python 3.10: the same parser under its PyPI name (in the test extras)
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 ENVIRONMENT = ROOT / "environment.yml"

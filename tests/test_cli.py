@@ -331,3 +331,13 @@ def test_installed_console_script(tmp_path: Path, tree: Tree) -> None:
                                capture_output=True, text=True, check=False)
     assert as_module.returncode == 0
     assert as_module.stdout.startswith("Recommendation: ")
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "ragft"
+    proc = subprocess.Popen([script, "walk"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=tmp_path)
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader goes away before ragft writes, as with `ragft walk | head`
+    _, err = proc.communicate(input=b"2\n2\n1\nq\n", timeout=60)
+    assert (proc.returncode, err) == (141, b"")

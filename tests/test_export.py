@@ -81,3 +81,13 @@ def test_export_of_a_custom_tree(tmp_path: Path) -> None:
     data = json.loads((site / "tree.json").read_text(encoding="utf-8"))
     assert [g["id"] for g in data["gates"]] == ["size"]
     assert 'id="size&#45;small"' in (site / "tree.svg").read_text(encoding="utf-8")
+
+
+def test_export_into_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    from ragft.errors import RagftError
+
+    target = tmp_path / "not-a-folder"
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(RagftError, match=r"not-a-folder is a file, not a folder"):
+        export(target)
+    assert target.read_text(encoding="utf-8") == "x"

@@ -194,3 +194,14 @@ def test_json_tree_file_works(tmp_path: Path) -> None:
     path = tmp_path / "tree.json"
     path.write_text(json.dumps(shipped()), encoding="utf-8")
     assert load_tree(path).gate_ids == SPEC_GATES
+
+
+def test_an_export_is_not_a_tree_file(tmp_path: Path) -> None:
+    import json
+
+    from ragft.payload import tree_payload
+
+    path = tmp_path / "tree.json"
+    path.write_text(json.dumps(tree_payload()), encoding="utf-8")
+    with pytest.raises(TreeError, match=r"tree\.json: this is an export of ragft \(tree\.json\), not a tree file"):
+        load_tree(path)

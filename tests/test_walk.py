@@ -29,6 +29,12 @@ def test_every_walk_by_numbers_and_by_ids(tree: Tree) -> None:
             asked = [line.split("] ", 1)[1].split(":")[0] for line in out.splitlines()
                      if line.startswith("[")]
             assert asked == [tree.gate(g).label for g in decision.answers]
+            # Each question comes with its explanation, each answer with what it means.
+            flat = " ".join(out.split())
+            for step in decision.path:
+                gate = tree.gate(step.gate)
+                assert " ".join(gate.explanation.split()) in flat
+                assert " ".join(gate.answer(step.answer).meaning.split()) in flat
 
 
 def test_back_and_restart(tree: Tree) -> None:
