@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """Quarto ipynb-filter: keep live widgets, and the CDN scripts they pull in, off the site.
 
 Quarto pipes each notebook through this script (``ipynb-filters`` in ``_quarto.yml``) before
@@ -17,22 +18,35 @@ What it changes, in the copy Quarto renders:
 - ``application/javascript`` is dropped from every output;
 - ``text/html`` is dropped where the output has another rich form (Markdown, an image);
   otherwise it is kept as a raw HTML block of ``text/markdown``, which Quarto renders without
-  adding any script.
+  adding any script;
+- links to the published site (``website.site-url`` in the project's ``_quarto.yml``) become
+  relative, in Markdown cells and in Markdown and HTML outputs: the notebooks link the walker
+  by its full URL so that the link works in Jupyter, on Binder and on GitHub, and the rendered
+  page then points at its neighbour (``../walk.html#...`` from ``notebooks/``) and works offline.
 
-Usage: ``python site/strip_widgets.py < notebook.ipynb > filtered.ipynb`` (standard library
-only: Quarto runs it with whatever Python it finds).
+Usage: ``python site/strip_widgets.py < notebook.ipynb > filtered.ipynb``, run from the
+notebook's folder as Quarto does (the project is the nearest folder above it holding
+``_quarto.yml``). Standard library only: Quarto runs it with whatever Python it finds, or, given
+an absolute path, as an executable.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-__all__ = ["WIDGET_VIEW", "strip"]
+__all__ = ["WIDGET_VIEW", "project_root", "relative_links", "site_url", "strip"]
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 RICH = ("text/markdown", "image/svg+xml", "image/png", "image/jpeg", "text/latex")
+LINKED = ("text/markdown", "text/html")
+# A top-level or nested `site-url:` key; read without a YAML parser (standard library only).
+SITE_URL = re.compile(r"""^[ \t]*site-url:[ \t]*["']?([^"'\s#]+)""", re.MULTILINE)
 
 
 def _text(value: Any) -> str:
@@ -69,9 +83,78 @@ def strip(nb: dict[str, Any]) -> dict[str, Any]:
     return {**nb, "metadata": metadata, "cells": cells}
 
 
+def project_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``_quarto.yml``, if any."""
+    for folder in (start, *start.parents):
+        if (folder / "_quarto.yml").is_file():
+            return folder
+    return None
+
+
+def site_url(root: Path) -> str | None:
+    """The ``site-url`` set in ``root/_quarto.yml``, ending with a slash, or ``None``."""
+    match = SITE_URL.search((root / "_quarto.yml").read_text(encoding="utf-8"))
+    return match.group(1).rstrip("/") + "/" if match else None
+
+
+def _relinker(base: str, prefix: str) -> Callable[[str], str]:
+    # Only link targets change: Markdown `](...)`, HTML href= and src=. A URL written out as
+    # prose, or as an autolink `<...>` (which must stay absolute), is left as it is.
+    pattern = re.compile(r"""(\]\(<?|\b(?:href|src)=["']?)""" + re.escape(base)
+                         + r"""([^\s)"'<>]*)""")
+
+    def relink(text: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            rest = match.group(2)
+            if not rest or rest.startswith(("#", "?")):
+                rest = "index.html" + rest  # the site's home page
+            return match.group(1) + prefix + rest
+
+        return pattern.sub(one, text)
+
+    return relink
+
+
+def _apply(value: Any, relink: Callable[[str], str]) -> Any:
+    """``relink`` on a notebook string, kept in its stored shape (a string or a list of lines)."""
+    if isinstance(value, list):
+        return relink("".join(value)).splitlines(keepends=True)
+    return relink(str(value))
+
+
+def relative_links(nb: dict[str, Any], base: str, prefix: str) -> dict[str, Any]:
+    """Return a copy of the notebook whose links to ``base`` (a site URL) start with ``prefix``.
+
+    ``prefix`` is the way from the notebook's folder to the site's root: ``"../"`` for a
+    notebook in ``notebooks/``, ``""`` for one at the root.
+    """
+    relink = _relinker(base, prefix)
+    cells = []
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            cell = {**cell, "source": _apply(cell.get("source", ""), relink)}
+        elif cell.get("cell_type") == "code" and cell.get("outputs"):
+            outputs = []
+            for out in cell["outputs"]:
+                data = out.get("data")
+                if isinstance(data, dict) and any(kind in data for kind in LINKED):
+                    data = {k: _apply(v, relink) if k in LINKED else v for k, v in data.items()}
+                    out = {**out, "data": data}
+                outputs.append(out)
+            cell = {**cell, "outputs": outputs}
+        cells.append(cell)
+    return {**nb, "cells": cells}
+
+
 def main() -> None:
-    nb = json.loads(sys.stdin.read())
-    sys.stdout.write(json.dumps(strip(nb), indent=1) + "\n")
+    nb = strip(json.loads(sys.stdin.read()))
+    here = Path.cwd()  # Quarto runs the filter from the notebook's folder
+    root = project_root(here)
+    base = site_url(root) if root is not None else None
+    if root is not None and base is not None:
+        way = Path(os.path.relpath(root, here)).as_posix()
+        nb = relative_links(nb, base, "" if way == "." else way + "/")
+    sys.stdout.write(json.dumps(nb, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -19,10 +19,11 @@ import nbformat
 import pytest
 import yaml
 
+from conftest import load_script
 from ragft.engine import decide, parse_answers
 from ragft.model import Tree
 from ragft.notebooks.execute import CELL_METADATA_KEYS, KERNELSPEC, NOTEBOOK_METADATA_KEYS
-from ragft.notebooks.show import WALKER, binder_href, md_escape, walker_href
+from ragft.notebooks.show import SITE, WALKER, binder_href, md_escape, walker_href
 from ragft.record import decision_record, read_record, tally_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -313,17 +314,115 @@ def test_no_dollar_signs_for_quarto_to_read_as_maths(name: str) -> None:
     assert not re.search(r"(?<!\\)\$", text), "write USD 5, or escape the sign as \\$"
 
 
+def site_config() -> dict[str, Any]:
+    config = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
+    assert isinstance(config, dict)
+    return config
+
+
+def test_the_notebooks_link_the_site_the_config_publishes() -> None:
+    site_url = site_config()["website"]["site-url"]
+    assert site_url == SITE
+    assert WALKER.startswith(site_url)
+    assert load_script(ROOT / "site" / "strip_widgets.py").site_url(ROOT) == site_url
+
+
+def _is_site_page(path: str) -> bool:
+    """``walk.html`` and the like: a page Quarto renders from a source the project lists."""
+    render = site_config()["project"]["render"]
+    stem = path.removesuffix(".html")
+    return path.endswith(".html") and any(
+        f"{stem}{ext}" in render and (ROOT / f"{stem}{ext}").is_file()
+        for ext in (".qmd", ".ipynb", ".md"))
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_links_resolve(name: str, tree: Tree) -> None:
+    """Notebooks link the site by full URL (they also live in Jupyter, Binder and GitHub)."""
     for target in LINK.findall(taught_text(load(name))):
-        if target.startswith(("http://", "https://")):
-            continue
-        if target.startswith(WALKER):
-            _, _, key = target.partition("#")
-            answers = parse_answers(key.split("&") if key else [], tree)
-            assert decide(answers, tree).next_gate is not None, target  # opens at a gate
-        else:
+        assert not target.startswith("../"), f"{target}: link the site as {SITE}..."
+        assert "walk.html" not in target or target.startswith(WALKER), target
+        if target.startswith(SITE):
+            page, _, key = target.removeprefix(SITE).partition("#")
+            assert _is_site_page(page), target
+            if page == "walk.html":
+                answers = parse_answers(key.split("&") if key else [], tree)
+                assert decide(answers, tree).next_gate is not None, target  # opens at a gate
+        elif not target.startswith(("http://", "https://")):
             assert (NB_DIR / target).is_file(), target
+
+
+def site_text(nb: Any) -> str:
+    """Everything of a page that can hold a link: Markdown cells, Markdown and HTML outputs."""
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+        for out in cell.get("outputs", ()):
+            parts += [out["data"][k] for k in ("text/markdown", "text/html")
+                      if k in out.get("data", {})]
+    return "\n".join(parts)
+
+
+SITE_LINK = re.compile(r"""\]\(<?([^)\s>]+)>?\)|\b(?:href|src)=["']([^"']+)["']""")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_site_links_become_relative_on_the_site(name: str) -> None:
+    """On the rendered site the links point at the neighbouring pages, so it works offline."""
+    source, page = site_text(load(name)), site_text(as_the_site_sees_it(name))
+    assert SITE not in page
+    walker_links = source.count(f"]({WALKER}")
+    assert page.count("](../walk.html") == walker_links
+    for a, b in SITE_LINK.findall(page):
+        target = (a or b).partition("#")[0]
+        if not target or target.startswith(("http://", "https://", "mailto:")):
+            continue
+        path = (NB_DIR / target).resolve()
+        assert path.is_file() or _is_site_page(path.relative_to(ROOT).as_posix()), target
+
+
+def _markdown_cell(*lines: str) -> dict[str, Any]:
+    return {"cell_type": "markdown", "metadata": {}, "source": list(lines)}
+
+
+def test_filter_makes_only_site_link_targets_relative() -> None:
+    relative_links = load_script(ROOT / "site" / "strip_widgets.py").relative_links
+    nb = {"metadata": {}, "cells": [
+        _markdown_cell(f"[walk]({SITE}walk.html#prompting=yes) and [home]({SITE})\n",
+                       f"[other](https://example.org/walk.html), prose {SITE}walk.html,\n",
+                       f"autolink <{SITE}walk.html>"),
+        {"cell_type": "code", "metadata": {}, "source": f"'{SITE}'", "outputs": [
+            {"output_type": "display_data", "data": {
+                "text/html": f"<a href='{SITE}walk.html'>w</a>",
+                "text/markdown": [f"[w](<{SITE}walk.html#x>)"],
+                "text/plain": f"{SITE}walk.html"}},
+            {"output_type": "stream", "name": "stdout", "text": f"{SITE}\n"}]},
+    ]}
+    out = relative_links(nb, SITE, "../")
+    assert out["cells"][0]["source"] == [
+        "[walk](../walk.html#prompting=yes) and [home](../index.html)\n",
+        f"[other](https://example.org/walk.html), prose {SITE}walk.html,\n",
+        f"autolink <{SITE}walk.html>"]
+    code = out["cells"][1]
+    assert code["source"] == nb["cells"][1]["source"]  # code is not a link
+    assert code["outputs"][0]["data"] == {"text/html": "<a href='../walk.html'>w</a>",
+                                          "text/markdown": ["[w](<../walk.html#x>)"],
+                                          "text/plain": f"{SITE}walk.html"}
+    assert code["outputs"][1] == nb["cells"][1]["outputs"][1]
+    assert relative_links(nb, SITE, "")["cells"][0]["source"][0].startswith(
+        "[walk](walk.html#prompting=yes)")
+    assert nb["cells"][0]["source"][0].startswith(f"[walk]({SITE}")  # the input is left alone
+
+
+def test_filter_leaves_links_alone_outside_a_quarto_project(tmp_path: Path) -> None:
+    script = ROOT / "site" / "strip_widgets.py"
+    nb = json.dumps({"metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+                     "cells": [_markdown_cell(f"[walk]({WALKER})")]})
+    for folder, expected in ((tmp_path, f"[walk]({WALKER})"), (NB_DIR, "[walk](../walk.html)")):
+        out = subprocess.run([sys.executable, str(script)], input=nb, capture_output=True,
+                             text=True, check=True, cwd=folder, timeout=60).stdout
+        assert json.loads(out)["cells"][0]["source"] == [expected]
 
 
 # -- the sample records (notebook 08) --------------------------------------------------------

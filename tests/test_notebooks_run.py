@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import posixpath
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -113,25 +117,88 @@ def test_command_line_rejects_a_missing_notebook(
     assert "no notebooks found" in capsys.readouterr().err
 
 
-@pytest.mark.quarto
-def test_quarto_renders_a_widget_notebook_without_cdn_scripts(tmp_path: Path) -> None:
-    """A notebook with widgets, rendered through the site's ipynb-filters, loads nothing else."""
+def site_project(folder: Path, name: str = "01_knowledge") -> Path:
+    """A small Quarto website in ``folder`` laid out like ours: one notebook in notebooks/ and
+    the site's ipynb-filters at the same paths, relative to the notebook as Quarto wants."""
     import yaml
 
     config = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
-    filters = [str((NB_DIR / f).resolve()) for f in config["ipynb-filters"]]
-    (tmp_path / "_quarto.yml").write_text(yaml.safe_dump(
-        {"ipynb-filters": filters, "execute": {"enabled": False},
-         "format": {"html": {"html-math-method": "plain"}}}), encoding="utf-8")
-    (tmp_path / "01_knowledge.ipynb").write_bytes((NB_DIR / "01_knowledge.ipynb").read_bytes())
-    proc = subprocess.run(["quarto", "render", "01_knowledge.ipynb", "--to", "html"],
+    filters = config["ipynb-filters"]
+    notebook = folder / "notebooks" / f"{name}.ipynb"
+    notebook.parent.mkdir(parents=True)
+    notebook.write_bytes((NB_DIR / f"{name}.ipynb").read_bytes())
+    for entry in filters:
+        script = shlex.split(entry)[0]
+        assert not posixpath.isabs(script), f"{script}: Quarto joins it to the notebook's folder"
+        target = (notebook.parent / script).resolve()
+        assert folder in target.parents, f"{script} leaves the project"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2((NB_DIR / script).resolve(), target)  # keeps the executable bit
+    (folder / "_quarto.yml").write_text(yaml.safe_dump({
+        "project": {"type": "website", "render": [f"notebooks/{name}.ipynb"]},
+        "ipynb-filters": filters, "execute": {"enabled": False},
+        "website": {"title": "t", "site-url": config["website"]["site-url"]},
+        "format": {"html": {"html-math-method": "plain"}}}), encoding="utf-8")
+    return notebook
+
+
+def quarto_filtered(notebook: Path, filters: list[str]) -> str:
+    """Run the ipynb-filters as quarto-cli does (src/core/jupyter/jupyter-filters.ts): the
+    script path is Deno's ``join(dirname(notebook), script)``; an existing ``.py`` runs with
+    Python, anything else as an executable; always from the notebook's folder."""
+    text = notebook.read_text(encoding="utf-8")
+    for entry in filters:
+        script, *args = shlex.split(entry)
+        joined = posixpath.normpath(f"{notebook.parent.as_posix()}/{script}")  # no reset at "/"
+        run_py = script.endswith(".py") and Path(joined).is_file()
+        assert run_py, f"Quarto would not find {script} from {notebook.parent}"
+        text = subprocess.run([sys.executable, script, *args], input=text, cwd=notebook.parent,
+                              capture_output=True, text=True, timeout=60, check=True).stdout
+    return text
+
+
+def test_the_site_filters_run_as_quarto_runs_them(tmp_path: Path) -> None:
+    import yaml
+
+    notebook = site_project(tmp_path)
+    filters = yaml.safe_load((tmp_path / "_quarto.yml").read_text(encoding="utf-8"))[
+        "ipynb-filters"]
+    page = quarto_filtered(notebook, filters)
+    assert "](../walk.html#prompting=yes&context=no)" in page
+    assert "https://ragft.github.io/ragft/" not in page
+    assert WIDGET_VIEW not in page
+    assert WIDGET_STATE not in page
+
+
+def test_the_filter_runs_as_an_executable() -> None:
+    """Quarto runs a filter it cannot join to the notebook's folder (an absolute path, say)
+    as a program: that needs the shebang line and the executable bit."""
+    script = ROOT / "site" / "strip_widgets.py"
+    assert script.read_text(encoding="utf-8").startswith("#!/usr/bin/env python3\n")
+    assert os.access(script, os.X_OK)
+    raw = (NB_DIR / "00_start_here.ipynb").read_text(encoding="utf-8")
+    out = subprocess.run([str(script)], input=raw, cwd=NB_DIR, capture_output=True,
+                         text=True, timeout=60, check=True).stdout
+    assert "](../walk.html" in out
+    assert WIDGET_VIEW not in out
+
+
+@pytest.mark.quarto
+def test_quarto_renders_a_widget_notebook_without_cdn_scripts(tmp_path: Path) -> None:
+    """A notebook with widgets, rendered through the site's ipynb-filters, loads nothing else
+    and links the walker beside it."""
+    notebook = site_project(tmp_path)
+    proc = subprocess.run(["quarto", "render", "notebooks/01_knowledge.ipynb", "--to", "html"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300,
                           check=False)
     assert proc.returncode == 0, proc.stderr
-    page = (tmp_path / "01_knowledge.html").read_text(encoding="utf-8")
+    page = (tmp_path / "_site" / "notebooks" / "01_knowledge.html").read_text(encoding="utf-8")
+    assert notebook.is_file()
     assert WIDGET_VIEW not in page
     assert WIDGET_STATE not in page
     assert "GateQuestion(" not in page  # the widget cell itself is left out (remove-cell)
     for bad in ("require.min.js", "html-manager", '<script src="http', '<link href="http',
                 'rel="stylesheet" href="http'):
         assert bad not in page
+    assert 'href="../walk.html#prompting=yes&amp;context=no"' in page
+    assert "ragft.github.io/ragft/walk.html" not in page

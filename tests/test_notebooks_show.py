@@ -11,6 +11,7 @@ from ragft.engine import decide, parse_answers
 from ragft.errors import RagftError, UnknownGateError, UnknownNodeError
 from ragft.model import Tree
 from ragft.notebooks import charts, show, worked
+from ragft.record import tally_records
 from ragft.widgets.calc import break_even
 
 RECORDS = Path(__file__).resolve().parent.parent / "notebooks" / "records-sample"
@@ -155,6 +156,19 @@ def test_architecture_of_the_running_example(tree: Tree) -> None:
     for req in tree.example.requirements:
         assert f"| {show.md_escape(req.name)} |" in text
         assert f"(`{req.exit}`)" in text
+    _, _, watch = text.partition("\n**Watch out for**\n")
+    for req in tree.example.requirements:  # every exit's warnings, the permissions one included
+        for warning in tree.exit(req.exit).warnings:
+            assert f"- {show.md_escape(warning)}" in watch
+    assert "permissions" in " ".join(tree.exit("rag_reference").warnings)
+    assert watch.count("permissions") == 1, "each warning once"
+
+
+def test_architecture_without_warnings_has_no_watch_list(tree: Tree) -> None:
+    for case in tree.cases:
+        text = worked.architecture(case, tree).data
+        warned = any(tree.exit(r.exit).warnings for r in case.requirements)
+        assert ("**Watch out for**" in text) == warned, case.id
 
 
 def test_record_preview_is_a_code_block(tree: Tree) -> None:
@@ -171,12 +185,26 @@ def test_tally_table_counts_every_record(tree: Tree) -> None:
     assert len(text.splitlines()) == 2 + len(tree.exits) + 1
 
 
-def test_tally_reports_a_file_that_is_not_a_record(tmp_path: Path, tree: Tree) -> None:
+def test_tally_names_the_files_that_are_not_records(tmp_path: Path, tree: Tree) -> None:
+    record = sorted(RECORDS.glob("*.md"))[0]
+    (tmp_path / record.name).write_bytes(record.read_bytes())
+    clean_table = worked.tally_table(tmp_path, tree).data
+    clean_chart = charts.tally_chart(tmp_path, tree).data
+    assert "Left out" not in clean_table
     (tmp_path / "notes.md").write_text("# Just notes\n", encoding="utf-8")
-    with pytest.raises(RagftError, match=r"notes\.md: not a ragft decision record"):
-        worked.tally_table(tmp_path, tree)
+    table = worked.tally_table(tmp_path, tree).data
+    assert table.startswith(clean_table)  # the count is the same, the stray file is named
+    ((name, reason),) = tally_records(tmp_path, tree).skipped
+    assert reason.startswith("not a ragft decision record")
+    assert table.endswith(f"\n\n- `{name}`: {show.md_escape(reason)}")
+    assert "| **All** | | **1** |" in table
+    chart = charts.tally_chart(tmp_path, tree).data
+    assert chart.startswith(PNG)
+    assert chart != clean_chart  # the chart names it too
     with pytest.raises(RagftError, match="no such folder"):
         charts.tally_chart(tmp_path / "missing", tree)
+    with pytest.raises(RagftError, match="no such folder"):
+        worked.tally_table(tmp_path / "missing", tree)
 
 
 def test_charts_are_deterministic_png(tree: Tree) -> None:

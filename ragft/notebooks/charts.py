@@ -88,8 +88,11 @@ def evidence_chart(tree: Tree | None = None, evidence_id: str = "agriculture") -
 
 
 def exit_counts_chart(counts: Mapping[str, int], tree: Tree | None = None,
-                      title: str = "Where the decisions ended") -> Image:
+                      title: str = "Where the decisions ended", *,
+                      footnote: str | None = None) -> Image:
     """A horizontal bar per exit of the tree (zero included), coloured by kind.
+
+    ``footnote`` is printed under the chart (the files a tally left out, say).
 
     Raises:
         UnknownNodeError: ``counts`` names an exit the tree lacks.
@@ -111,19 +114,28 @@ def exit_counts_chart(counts: Mapping[str, int], tree: Tree | None = None,
     ax.set_xlim(0, max([*values, 1]) + 1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle(title, color=INK)
+    if footnote:
+        fig.supxlabel(textwrap.fill(footnote, 120), fontsize=8, color=INK)
     return _png(fig)
 
 
 def tally_chart(folder: str | Path, tree: Tree | None = None) -> Image:
     """Chart where the decision records in ``folder`` ended (``*.md`` from ``ragft record``).
 
+    Files that are not decision records are left out of the count and named, with the
+    reason, under the chart.
+
     Raises:
-        RagftError: the folder is missing, or holds a file that is not a decision record.
+        RagftError: the folder is missing.
     """
     tree = tree if tree is not None else default_tree()
     counts = tally_records(folder, tree)
     total = sum(counts.values())
-    return exit_counts_chart(counts, tree, f"Where {total} decision records ended")
+    noun = "decision record" if total == 1 else "decision records"
+    footnote = "; ".join(f"{name} ({reason})" for name, reason in counts.skipped)
+    return exit_counts_chart(counts, tree, f"Where {total} {noun} ended",
+                             footnote=f"Left out, not decision records: {footnote}"
+                             if footnote else None)
 
 
 def break_even_chart(result: BreakEven, months: int = 24) -> Image:

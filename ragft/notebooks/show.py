@@ -11,7 +11,7 @@ Example:
     >>> print(show.gate_answers("knowledge").data.splitlines()[0])
     **If you answer *It changes often*** (`knowledge=changing`)
     >>> show.walker_href("depth")
-    '../walk.html#prompting=yes&context=no&knowledge=static'
+    'https://ragft.github.io/ragft/walk.html#prompting=yes&context=no&knowledge=static'
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from ..model import Case, Gate, Requirement, Tree
 
 __all__ = [
     "BINDER",
+    "SITE",
     "WALKER",
     "binder_href",
     "case_card",
@@ -46,8 +47,11 @@ __all__ = [
     "watch_paths",
 ]
 
-# The site's walker page, relative to a notebook page (both sit one level apart).
-WALKER = "../walk.html"
+# The published site (``website.site-url`` in _quarto.yml). Notebooks link its pages by full
+# URL, so the links work in Jupyter, on Binder and on GitHub; the site's ipynb-filter
+# (site/strip_widgets.py) makes them relative again, so the rendered pages also work offline.
+SITE = "https://ragft.github.io/ragft/"
+WALKER = SITE + "walk.html"
 BINDER = "https://mybinder.org/v2/gh/ragft/ragft/HEAD?urlpath=lab/tree/notebooks/{name}"
 
 
@@ -95,7 +99,7 @@ def walker_href(node: str | None = None, tree: Tree | None = None) -> str:
     """Link into the site's walker, opened at ``node`` (a gate or an exit) or at the start.
 
     >>> walker_href("knowledge")
-    '../walk.html#prompting=yes&context=no'
+    'https://ragft.github.io/ragft/walk.html#prompting=yes&context=no'
     """
     if node is None:
         return WALKER

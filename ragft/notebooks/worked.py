@@ -1,7 +1,8 @@
 """Worked examples as static Markdown: what a widget would show, for readers without a kernel.
 
-The calculators' arithmetic comes from :mod:`ragft.widgets.calc` and the combined architecture
-from :mod:`ragft.architecture`; these functions only lay the results out. Amounts are written
+The calculators' arithmetic comes from :mod:`ragft.widgets.calc`, the combined architecture
+from :mod:`ragft.architecture` and the tally from :mod:`ragft.record`; these functions only lay
+the results out. Amounts are written
 as "USD 8,050", never with a dollar sign, which Quarto could read as the start of maths.
 
 Example:
@@ -21,7 +22,7 @@ from ..architecture import combine_case
 from ..engine import decide
 from ..loader import default_tree
 from ..model import Case, Tree
-from ..record import decision_record, tally_records
+from ..record import RecordTally, decision_record, tally_records
 from ..widgets.calc import CONTEXT_WINDOWS, BreakEven, context_fit, to_tokens
 from .show import md_escape
 
@@ -30,6 +31,7 @@ __all__ = [
     "break_even_summary",
     "context_table",
     "record_preview",
+    "skipped_files",
     "tally_table",
     "usd",
 ]
@@ -88,7 +90,9 @@ def break_even_summary(result: BreakEven) -> Markdown:
 
 
 def architecture(case: Case | None = None, tree: Tree | None = None) -> Markdown:
-    """A case's requirements, where each ends, and the one architecture they combine into."""
+    """A case's requirements, where each ends, the one architecture they combine into, and
+    the warnings of every exit reached (they hold for the whole, as the parts are built
+    together)."""
     tree = tree if tree is not None else default_tree()
     arch = combine_case(case if case is not None else tree.example, tree)
     lines = ["| Requirement | Recommendation |", "|---|---|"]
@@ -98,6 +102,9 @@ def architecture(case: Case | None = None, tree: Tree | None = None) -> Markdown
     lines += ["", f"**Combined architecture: {md_escape(arch.summary)}**", ""]
     lines += [f"- {md_escape(tree.component(c).label)}: {md_escape(tree.component(c).description)}"
               for c in arch.components]
+    if arch.warnings:
+        lines += ["", "**Watch out for**", ""]
+        lines += [f"- {md_escape(w)}" for w in arch.warnings]
     return _md("\n".join(lines))
 
 
@@ -123,11 +130,27 @@ def _backtick_runs(text: str) -> Iterable[str]:
             run = ""
 
 
+def skipped_files(tally: RecordTally) -> list[str]:
+    """Markdown lines naming the files a tally left out and why; none when it left none out.
+
+    >>> from ragft.record import RecordTally
+    >>> tally = RecordTally()
+    >>> tally.skipped.append(("notes.md", "not a ragft decision record"))
+    >>> skipped_files(tally)
+    ['Left out, as they are not decision records:', '', '- `notes.md`: not a ragft decision record']
+    """
+    if not tally.skipped:
+        return []
+    return ["Left out, as they are not decision records:", "",
+            *(f"- `{md_escape(name)}`: {md_escape(reason)}" for name, reason in tally.skipped)]
+
+
 def tally_table(folder: str | Path, tree: Tree | None = None) -> Markdown:
-    """How many decision records in ``folder`` ended at each exit (every exit listed).
+    """How many decision records in ``folder`` ended at each exit (every exit listed), and
+    which files were left out because they are not decision records, with the reason.
 
     Raises:
-        RagftError: the folder is missing, or holds a file that is not a decision record.
+        RagftError: the folder is missing.
     """
     tree = tree if tree is not None else default_tree()
     counts = tally_records(folder, tree)
@@ -136,4 +159,5 @@ def tally_table(folder: str | Path, tree: Tree | None = None) -> Markdown:
         rows.append(f"| {md_escape(ex.title)} (`{ex.id}`) | "
                     f"{md_escape(tree.kind(ex.kind).label)} | {counts.get(ex.id, 0)} |")
     rows.append(f"| **All** | | **{sum(counts.values())}** |")
-    return _md("\n".join(rows))
+    skipped = skipped_files(counts)
+    return _md("\n".join([*rows, "", *skipped] if skipped else rows))
