@@ -192,8 +192,13 @@ def test_filter_keeps_widgets_and_their_scripts_off_the_site(
     before, after = json.loads(raw), json.loads(result.stdout)
     assert scripted_outputs(after) == []
     assert len(after["cells"]) == len(before["cells"])
-    for old, new in zip(before["cells"], after["cells"], strict=True):
+    # Links to the published site become relative (the filter's own rule, tested with it);
+    # nothing else in the text changes.
+    site = config["website"]["site-url"].rstrip("/") + "/"
+    relinked = load_filter().relative_links(before, site, "../")
+    for old, new in zip(relinked["cells"], after["cells"], strict=True):
         assert new["source"] == old["source"]
+        assert not re.search(r"(\]\(|href=\")" + re.escape(site), "".join(new["source"]))
         if old["cell_type"] != "code":
             assert new == old
             continue
@@ -230,7 +235,12 @@ def test_filter_rules_on_each_kind_of_output() -> None:
     assert WIDGET_VIEW in nb["cells"][1]["outputs"][0]["data"]  # the input is left alone
 
 
-WALKER_LINK = re.compile(r"\]\((?:\.\./)?walk\.(?:html|qmd)(#[^)\s]*)?\)")
+# A link into the walker: relative (pages) or by the published site's address (notebooks, so
+# that it also works in Jupyter and on Binder).
+SITE_URL = yaml.safe_load(
+    (ROOT / "_quarto.yml").read_text(encoding="utf-8"))["website"]["site-url"]
+WALKER_LINK = re.compile(r"\]\((?:\.\./|" + re.escape(SITE_URL.rstrip("/") + "/")
+                         + r")?walk\.(?:html|qmd)(#[^)\s]*)?\)")
 PAGES = sorted(ROOT.glob("*.qmd")) + NOTEBOOKS
 
 
@@ -269,14 +279,69 @@ def test_pages_link_into_the_walker_at_every_gate(tree: Tree) -> None:
 
 # ---- pages and workflows ---------------------------------------------------------------------
 
+BINDER_START = ("https://mybinder.org/v2/gh/ragft/ragft/HEAD"
+                "?urlpath=lab/tree/notebooks/00_start_here.ipynb")
+BADGE_ALT = "Launch the guide on Binder"
+BADGE = ROOT / "site" / "binder-badge.svg"
+MARKDOWN_IMAGE_LINK = re.compile(r"\[!\[([^\]]*)\]\(([^)\s]+)\)\]\(([^)\s]+)\)")
+
+
 def test_index_page_points_to_every_way_in() -> None:
     text = (ROOT / "index.qmd").read_text(encoding="utf-8")
-    assert "(https://mybinder.org/v2/gh/ragft/ragft/HEAD)" in text  # a text link, not a badge
+    assert "(https://mybinder.org/v2/gh/ragft/ragft/HEAD)" in text  # and a badge, below
     assert "(walk.qmd)" in text
     assert "(notebooks/00_start_here.ipynb)" in text
     assert "{{< include site-data/_tree-figure.md >}}" in text
     assert "{{< include site-data/_watch.md >}}" in text
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"https?:", text)
+
+
+def test_index_page_has_a_local_binder_badge(config: dict[str, Any]) -> None:
+    text = (ROOT / "index.qmd").read_text(encoding="utf-8")
+    badges = [m.groups() for m in MARKDOWN_IMAGE_LINK.finditer(text) if "binder" in m.group(2)]
+    assert badges == [(BADGE_ALT, "site/binder-badge.svg", BINDER_START)]
+    # It opens the first notebook, which exists; _quarto.yml also names the badge as a resource.
+    assert (ROOT / BINDER_START.split("urlpath=lab/tree/")[1]).is_file()
+    assert "site/binder-badge.svg" in config["project"]["resources"]
+
+
+def test_binder_badge_is_our_own_accessible_svg_with_nothing_remote() -> None:
+    import xml.etree.ElementTree as ET
+
+    raw = BADGE.read_text(encoding="utf-8")
+    root = ET.fromstring(raw)
+    svg = "{http://www.w3.org/2000/svg}"
+    assert root.tag == f"{svg}svg"
+    assert root.get("role") == "img"
+    title = root.find(f"{svg}title")
+    assert title is not None
+    assert title.text == BADGE_ALT
+    assert root.get("aria-labelledby") == title.get("id")
+    words = [t.text for t in root.iter(f"{svg}text")]
+    assert words == ["launch", "binder"]
+    # Nothing that loads from elsewhere: no image, link, style sheet, font or script.
+    for node in root.iter():
+        tag = node.tag.rsplit("}", 1)[-1]
+        assert tag not in ("image", "a", "script", "style", "foreignObject", "use"), tag
+        for name, value in node.attrib.items():
+            assert not name.rsplit("}", 1)[-1].endswith("href"), name
+            assert "url(" not in value, (name, value)
+            assert "//" not in value, (name, value)
+    assert "@import" not in raw
+    assert "base64" not in raw  # no embedded artwork (for instance a copied logo)
+
+
+@pytest.mark.browser
+def test_binder_badge_draws_its_two_words(offline: Offline, serve: Any) -> None:
+    page = offline.new_page()
+    page.goto(serve(BADGE.parent) + BADGE.name)
+    boxes = page.evaluate("""() => [...document.querySelectorAll('text')].map((t) => {
+      const b = t.getBBox(); return [b.x, b.x + b.width]; })""")
+    width = float(page.evaluate("() => document.documentElement.viewBox.baseVal.width"))
+    (a_left, a_right), (b_left, b_right) = boxes
+    # Each word stays inside the badge and the two do not overlap, whatever the local font.
+    assert 0 <= a_left < a_right <= b_left < b_right <= width
+    assert offline.console_errors == []
 
 
 def test_walk_page_loads_the_walker_from_the_site() -> None:
@@ -303,6 +368,35 @@ def test_site_workflow_renders_with_quarto_actions_and_deploys_to_pages() -> Non
         assert action in uses, action
     install = next(i for i, s in enumerate(steps) if "pip install" in s.get("run", ""))
     assert install < uses.index("quarto-dev/quarto-actions/render")
+
+
+def test_site_workflow_grants_pages_rights_to_the_deploy_job_only() -> None:
+    data = workflow("site.yml")
+    jobs = data["jobs"]
+    assert data.get("permissions", {"contents": "read"}) == {"contents": "read"}
+    deploys = [name for name, job in jobs.items()
+               if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"])]
+    assert deploys == ["deploy"]
+    for name, job in jobs.items():
+        wanted = ({"pages": "write", "id-token": "write"} if name in deploys
+                  else {"contents": "read"})
+        assert job.get("permissions") == wanted, name
+
+
+def test_site_workflow_never_cancels_a_pages_deployment() -> None:
+    """A deployment cut off half way can leave Pages broken (GitHub's Pages starter workflow)."""
+    data = workflow("site.yml")
+    deploy = data["jobs"]["deploy"]
+    group = deploy.get("concurrency") or data.get("concurrency")
+    assert isinstance(group, dict)
+    assert group["cancel-in-progress"] is False
+    # A run-wide group may cancel pull-request builds, but never a run that deploys.
+    outer = data.get("concurrency")
+    if isinstance(outer, dict) and outer is not group:
+        cancel = outer.get("cancel-in-progress", False)
+        assert cancel is False or cancel == "${{ github.event_name == 'pull_request' }}", cancel
+    assert deploy["if"] == "github.event_name != 'pull_request'"
+    assert deploy["environment"]["name"] == "github-pages"
 
 
 def test_ci_workflow_runs_the_ci_script() -> None:
@@ -334,6 +428,10 @@ def test_quarto_render_makes_a_page_per_notebook_and_the_walker(rendered_site: P
         assert (rendered_site / page).is_file(), page
     for name in ("walker.html", "walker.js", "walker.css", "tree.json", "tree.svg"):
         assert (rendered_site / "site-data" / name).is_file(), name
+    assert (rendered_site / "site" / "binder-badge.svg").read_bytes() == BADGE.read_bytes()
+    home = (rendered_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img[^>]+src="site/binder-badge\.svg"[^>]+alt="' + BADGE_ALT, home) or \
+        re.search(r'<img[^>]+alt="' + BADGE_ALT + r'"[^>]+src="site/binder-badge\.svg"', home)
 
 
 EXTERNAL = re.compile(

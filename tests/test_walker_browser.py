@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import MARKUP, ROOT, Offline, run_axe
+from ragft.diagram import text_alternative
 from ragft.engine import Decision, all_answer_sets, all_walks, answers_key, decide
 from ragft.export import export
 from ragft.model import Tree
@@ -46,7 +47,10 @@ STATES_JS = """async (keys) => {
       gate: fieldset ? fieldset.dataset.gate : null,
       onPath: [...root.querySelectorAll('svg .on-path')].map((n) => n.id).sort(),
       current: [...root.querySelectorAll('svg .current')].map((n) => n.id),
-      notice: !root.querySelector('.ragft-notice').hidden,
+      error: !root.querySelector('.ragft-error').hidden,
+      offPath: root.querySelector('.ragft-offpath').hidden
+        ? null : root.querySelector('.ragft-offpath').textContent,
+      pathText: root.querySelector('.ragft-path-text').textContent,
     });
   }
   return out;
@@ -120,8 +124,24 @@ def test_parity_with_the_engine_for_every_answer_set(
         on_path, current = expected_ids(decision)
         assert state["onPath"] == on_path, where
         assert state["current"] == current, where
-        assert not state["notice"], where
+        assert not state["error"], where
+        if decision.off_path:
+            ignored = ", ".join(f"{g}={a}" for g, a in decision.off_path)
+            assert state["offPath"].startswith(f"{OFF_PATH}: {ignored}."), where
+        else:
+            assert state["offPath"] is None, where
+        assert state["pathText"] == path_in_words(decision), where
     assert offline.console_errors == []
+
+
+OFF_PATH = "Not on the path, so not used"  # ragft.walk's words for the same thing
+
+
+def path_in_words(decision: Decision) -> str:
+    """What the walker's line under the diagram should say: text_alternative's path lines."""
+    lines = text_alternative(decision.tree, decision).splitlines()
+    said = lines[-2].replace("Highlighted path: ", "Your path: ", 1)
+    return f"{said} {lines[-1]}"
 
 
 FOCUS_RING = """() => {
@@ -209,7 +229,7 @@ def test_malformed_or_unknown_hash_shows_a_notice_and_starts_clean(
     page.on("dialog", lambda d: pytest.fail(f"a dialog opened: {d.message}"))
     page.goto(base + "site-data/walker.html" + hash_)
     page.wait_for_selector(READY)
-    notice = page.locator(".ragft-notice")
+    notice = page.locator(".ragft-error")
     assert notice.is_visible()
     assert message in notice.inner_text()
     assert page.get_attribute("fieldset[data-gate]", "data-gate") == tree.root
@@ -274,18 +294,20 @@ def test_markdown_download_equals_ragft_record_for_every_walk(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("state", ["fresh", "mid-walk", "finished", "notice"])
+@pytest.mark.parametrize("state", ["fresh", "mid-walk", "finished", "notice", "off-path"])
 @pytest.mark.parametrize("page_name", ["site-data/walker.html", "walk.html"])
 def test_axe_finds_no_wcag_violations(
     offline: Offline, base: str, tree: Tree, axe_js: Path, scheme: str, state: str, page_name: str
 ) -> None:
     walk = max(all_walks(tree), key=lambda w: len(w.path))
     hashes = {"fresh": "", "mid-walk": "#" + answers_key((s.gate, s.answer) for s in walk.path[:3]),
-              "finished": "#" + answers_key(walk.answers), "notice": "#prompting=maybe"}
+              "finished": "#" + answers_key(walk.answers), "notice": "#prompting=maybe",
+              "off-path": "#" + answers_key([(s.gate, s.answer) for s in walk.path[1:]])}
     page = offline.new_page()
     page.emulate_media(color_scheme=scheme)
     page.goto(base + page_name + hashes[state])
     page.wait_for_selector(READY)
+    page.locator(".ragft-tree-text summary").click()  # axe checks the tree in words too
     violations = run_axe(page, axe_js)
     assert violations == [], [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in violations]
 
@@ -330,6 +352,8 @@ def test_labels_with_markup_are_shown_as_text_and_run_nothing(
     assert page.get_attribute("[data-exit]", "data-exit") == walk.exit
     assert tree.exit(walk.exit).title in page.inner_text("[data-exit] h2")
     assert MARKUP in page.inner_text(".ragft-details")
+    assert MARKUP in page.inner_text(".ragft-path-text")
+    assert MARKUP in page.text_content(".ragft-tree-text")
     assert page.locator("#ragft-walker img, #ragft-walker script, #ragft-walker b").count() == 0
     if how == "file":
         assert page.title().startswith(MARKUP)
@@ -360,3 +384,152 @@ def test_change_link_returns_to_that_gate_with_focus(offline: Offline, base: str
     page.wait_for_function("() => !document.querySelector('[data-exit]')")
     assert page.get_attribute("fieldset[data-gate]", "data-gate") == walk.path[1].gate
     assert page.evaluate("() => document.activeElement.tagName") == "LEGEND"
+
+
+# ---- the diagram's text alternative --------------------------------------------------------
+
+@pytest.mark.parametrize("page_name", ["site-data/walker.html", "walk.html"])
+def test_diagram_has_a_name_and_the_tree_in_words(
+    offline: Offline, base: str, tree: Tree, page_name: str
+) -> None:
+    page = open_walker(offline, base + page_name)
+    summary, *lines = text_alternative(tree).splitlines()
+    image = page.get_by_role("img", name=summary)
+    assert image.count() == 1
+    assert image.evaluate("(n) => n.tagName.toLowerCase()") == "svg"
+    # Closed at first, opened with the keyboard; then every line of the text alternative shows.
+    details = page.locator("details.ragft-tree-text")
+    assert details.get_attribute("open") is None
+    page.locator(".ragft-tree-text summary").focus()
+    page.keyboard.press("Enter")
+    assert details.get_attribute("open") is not None
+    text = " ".join(details.inner_text().split())
+    assert text.startswith("The tree in words " + summary)
+    for gate in tree.gates:
+        assert f"{gate.label}: {gate.question}" in text, gate.id
+    for line in lines:
+        assert line.removeprefix("- ") in text, line
+    assert offline.console_errors == []
+
+
+def test_path_in_words_follows_the_answers(offline: Offline, base: str, tree: Tree) -> None:
+    walk = max(all_walks(tree), key=lambda w: len(w.path))
+    page = open_walker(offline, base + "site-data/walker.html")
+    described = page.locator(".ragft-path-text")
+    svg = page.locator(".ragft-tree svg")
+    describedby = svg.get_attribute("aria-describedby")
+    assert describedby
+    assert page.locator(f"[id='{describedby}']").count() == 1
+    assert described.get_attribute("id") == describedby
+    for n, step in enumerate(walk.path):
+        before = decide({s.gate: s.answer for s in walk.path[:n]}, tree)
+        assert described.inner_text() == path_in_words(before)
+        page.check(f"input[name='{step.gate}'][value='{step.answer}']")
+        page.click("form.ragft-form button[type=submit]")
+    assert described.inner_text() == path_in_words(decide(dict(walk.answers), tree))
+    assert f'It ends at recommendation "{tree.exit(walk.exit).title}"' in described.inner_text()
+    assert offline.console_errors == []
+
+
+# ---- answers the walk never reaches ----------------------------------------------------------
+
+def test_answers_off_the_path_are_named_in_a_polite_notice(
+    offline: Offline, base: str, tree: Tree
+) -> None:
+    page = open_walker(offline, base + "site-data/walker.html")
+    off_path = page.locator(".ragft-offpath")
+    assert off_path.get_attribute("role") == "status"  # polite: it does not interrupt
+    checked = 0
+    for gate in tree.gates:
+        if gate.id == tree.root:
+            continue
+        for answer in gate.answers:
+            page.evaluate("() => { location.hash = ''; }")
+            page.evaluate("(k) => { location.hash = k; }", f"{gate.id}={answer.id}")
+            page.wait_for_function("() => location.hash === ''")
+            assert off_path.is_visible(), gate.id
+            assert off_path.inner_text().startswith(f"{OFF_PATH}: {gate.id}={answer.id}.")
+            assert not page.locator(".ragft-error").is_visible()
+            assert page.get_attribute("fieldset[data-gate]", "data-gate") == tree.root
+            checked += 1
+    assert checked == sum(len(g.answers) for g in tree.gates if g.id != tree.root)
+    # Two at once, as in a hand-edited link; both are named, in the link's order.
+    page.goto(base + "site-data/walker.html#knowledge=changing&depth=reference")
+    page.wait_for_selector(READY)
+    assert off_path.inner_text().startswith(f"{OFF_PATH}: knowledge=changing, depth=reference.")
+    # Answering the question on screen hides it.
+    page.check(f"input[name='{tree.root}'] >> nth=0")
+    page.click("form.ragft-form button[type=submit]")
+    assert not off_path.is_visible()
+    assert offline.console_errors == []
+
+
+def test_answers_on_and_off_the_path_keep_the_walk(offline: Offline, base: str, tree: Tree) -> None:
+    walk = min(all_walks(tree), key=lambda w: len(w.path))
+    extra = next(g for g in tree.gates if g.id not in {s.gate for s in walk.path})
+    hash_ = answers_key([*walk.answers.items(), (extra.id, extra.answers[0].id)])
+    page = open_walker(offline, base + "site-data/walker.html#" + hash_)
+    assert page.get_attribute("[data-exit]", "data-exit") == walk.exit
+    assert page.evaluate("() => location.hash") == "#" + answers_key(walk.answers)
+    assert page.inner_text(".ragft-offpath").startswith(
+        f"{OFF_PATH}: {extra.id}={extra.answers[0].id}.")
+
+
+# ---- small screens -------------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 800}
+MIN_DIAGRAM_PX = 500
+
+SCROLLER = """() => {
+  const box = document.querySelector('.ragft-tree-scroll');
+  const svg = box.querySelector('svg').getBoundingClientRect();
+  const label = box.querySelector('svg g.gate text').getBoundingClientRect();
+  return {svgWidth: svg.width, textHeight: label.height, tabindex: box.getAttribute('tabindex'),
+          name: box.getAttribute('aria-label'), scrolls: box.scrollWidth > box.clientWidth,
+          pageScrolls: document.documentElement.scrollWidth > window.innerWidth,
+          scrollLeft: box.scrollLeft};
+}"""
+
+
+@pytest.mark.parametrize("page_name", ["site-data/walker.html", "walk.html"])
+def test_diagram_stays_readable_and_scrolls_on_a_phone(
+    offline: Offline, base: str, page_name: str
+) -> None:
+    page = offline.new_page()
+    page.set_viewport_size(PHONE)
+    page.goto(base + page_name)
+    page.wait_for_selector(READY)
+    box = page.evaluate(SCROLLER)
+    assert box["svgWidth"] >= MIN_DIAGRAM_PX, box
+    assert box["textHeight"] >= 11, box
+    assert box["scrolls"], box
+    assert not box["pageScrolls"], "the page itself scrolls sideways, not just the diagram"
+    assert box["tabindex"] == "0", box
+    assert box["name"], box
+    page.locator(".ragft-tree-scroll").focus()
+    assert page.evaluate(FOCUS_RING), "the focused diagram shows no focus ring"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.ragft-tree-scroll').scrollLeft > 0")
+    # Wide enough again: the box no longer scrolls, so it is no tab stop either.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function(
+        "() => !document.querySelector('.ragft-tree-scroll').hasAttribute('tabindex')")
+    assert not page.evaluate(SCROLLER)["scrolls"]
+    assert offline.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page_name", ["site-data/walker.html", "walk.html"])
+def test_axe_finds_no_violations_on_a_phone(
+    offline: Offline, base: str, tree: Tree, axe_js: Path, scheme: str, page_name: str
+) -> None:
+    walk = max(all_walks(tree), key=lambda w: len(w.path))
+    page = offline.new_page()
+    page.set_viewport_size(PHONE)
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base + page_name + "#" + answers_key((s.gate, s.answer) for s in walk.path[:3]))
+    page.wait_for_selector(READY)
+    assert page.evaluate(SCROLLER)["scrolls"]
+    page.locator(".ragft-tree-text summary").click()
+    violations = run_axe(page, axe_js)
+    assert violations == [], [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in violations]

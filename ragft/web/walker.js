@@ -97,6 +97,14 @@
     return { path: path, node: node, exit: isGate ? null : node, next: isGate ? node : null };
   }
 
+  /** The "gate=answer" texts of answers the walk never reached, in the hash's order. */
+  function offPath(answers, path) {
+    var walked = {};
+    path.forEach(function (p) { walked[p[0]] = true; });
+    return Object.keys(answers).filter(function (g) { return !walked[g]; })
+      .map(function (g) { return g + "=" + answers[g]; });
+  }
+
   /** The canonical key of a path: "gate=answer&..." in path order (engine.answers_key). */
   function key(path) {
     return path.map(function (p) { return p[0] + "=" + p[1]; }).join("&");
@@ -175,6 +183,25 @@
     return out;
   }
 
+  /**
+   * The tree in words (ragft.diagram.text_alternative: a summary line, then each question
+   * followed by its "- answer: go to ..." lines) as a disclosure next to the diagram.
+   */
+  function treeInWords(lines) {
+    var list = el("ul"), answers = null;
+    lines.slice(1).forEach(function (line) {
+      if (!line) { return; }
+      if (line.slice(0, 2) === "- " && answers) {
+        answers.appendChild(el("li", { text: line.slice(2) }));
+      } else {
+        answers = el("ul");
+        list.appendChild(el("li", null, [line, answers]));
+      }
+    });
+    return el("details", { "class": "ragft-tree-text" }, [
+      el("summary", { text: "The tree in words" }), el("p", { text: lines[0] }), list]);
+  }
+
   /** Parse an SVG file's text and drop anything that could run (scripts, handlers, links out). */
   function safeSvg(text) {
     var doc = new DOMParser().parseFromString(text, "image/svg+xml");
@@ -214,7 +241,8 @@
     var uid = "ragft-" + Math.random().toString(36).slice(2, 8);
     this.uid = uid;
     this.root.classList.add("ragft-walker");
-    this.notice = el("p", { "class": "ragft-notice", role: "alert", hidden: true });
+    this.notice = el("p", { "class": "ragft-notice ragft-error", role: "alert", hidden: true });
+    this.offPath = el("p", { "class": "ragft-notice ragft-offpath", role: "status", hidden: true });
     this.trail = el("ol", { "class": "ragft-trail", "aria-label": "Your answers so far" });
     this.formSlot = el("div", { "class": "ragft-step" });
     this.status = el("p", { "class": "ragft-status", role: "status" });
@@ -226,19 +254,34 @@
     this.restart.addEventListener("click", function () { self.go([], true); });
     var nav = el("div", { "class": "ragft-nav ragft-no-print" }, [this.back, " ", this.restart]);
     var panel = el("div", { "class": "ragft-panel" },
-      [this.notice, this.trail, this.formSlot, this.status, this.result, this.details, nav]);
+      [this.notice, this.offPath, this.trail, this.formSlot, this.status, this.result, this.details, nav]);
 
     var figure = this.root.querySelector(".ragft-tree");
     if (!figure) { figure = el("figure", { "class": "ragft-tree" }); }
-    if (this.svg && !figure.contains(this.svg)) { figure.appendChild(this.svg); }
+    // The diagram keeps a readable size on narrow screens and scrolls sideways in this box.
+    this.scroller = el("div", { "class": "ragft-tree-scroll", role: "group",
+      "aria-label": "Tree diagram" });
+    figure.insertBefore(this.scroller, figure.firstChild);
+    if (this.svg) { this.scroller.appendChild(this.svg); }
     var caption = el("figcaption", { id: uid + "-cap",
       text: "The whole tree. Your answers so far are drawn in bold; the question waiting for an answer is shaded." });
+    // Not a live region: focus already moves to the next question or the recommendation,
+    // which a screen reader reads out; announcing this line too would say it all twice.
+    this.pathText = el("p", { id: uid + "-path", "class": "ragft-path-text" });
     figure.appendChild(caption);
+    figure.appendChild(this.pathText);
+    var alt = String(this.data.text_alternative || "").split("\n");
+    if (alt[0]) { figure.appendChild(treeInWords(alt)); }
     figure.classList.add("ragft-no-print");
     if (this.svg) {
       this.svg.setAttribute("role", "img");
       this.svg.setAttribute("focusable", "false");
-      this.svg.setAttribute("aria-labelledby", uid + "-cap");
+      if (alt[0]) {
+        this.svg.setAttribute("aria-label", alt[0] + " Below it: your path, and the tree in words.");
+      } else {
+        this.svg.setAttribute("aria-labelledby", uid + "-cap");
+      }
+      this.svg.setAttribute("aria-describedby", uid + "-path");
       this.svg.removeAttribute("width");
       this.svg.removeAttribute("height");
     }
@@ -247,6 +290,11 @@
     Array.prototype.slice.call(this.root.querySelectorAll(".ragft-loading, noscript"))
       .forEach(function (n) { n.parentNode.removeChild(n); });
     this.root.appendChild(layout);
+
+    var fit = function () { self.fitScroller(); };
+    if (window.ResizeObserver) { new ResizeObserver(fit).observe(this.scroller); }
+    window.addEventListener("resize", fit);
+    fit();
 
     window.addEventListener("hashchange", function () { self.fromHash(); });
     window.addEventListener("popstate", function () { self.fromHash(); });
@@ -257,6 +305,7 @@
     if (this.currentKey !== null && hash.replace(/^#/, "") === this.currentKey) { return; }
     var parsed = parseHash(hash, this.data);
     if (parsed.error) {
+      this.hideNotice();
       this.showNotice("This link's answers could not be used (" + parsed.error + "). The walk starts again from the first question.");
       this.setHash("");
       this.render(walk(this.data, {}), false);
@@ -264,6 +313,15 @@
     }
     this.hideNotice();
     var state = walk(this.data, parsed.answers);
+    var ignored = offPath(parsed.answers, state.path);
+    if (ignored.length) {
+      // Same words as `ragft decide`: the walk starts at the first question, so an answer to
+      // a gate it never reaches cannot count.
+      this.offPath.textContent = "Not on the path, so not used: " + ignored.join(", ") +
+        ". The walk follows your answers from the first question, and it does not reach " +
+        (ignored.length === 1 ? "that gate." : "those gates.");
+      this.offPath.hidden = false;
+    }
     var canonical = key(state.path);
     if (canonical !== hash.replace(/^#/, "")) { this.setHash(canonical); }
     // A "Change" or "flip" link inside the walker keeps keyboard focus in the walk.
@@ -309,6 +367,40 @@
   Walker.prototype.hideNotice = function () {
     this.notice.hidden = true;
     this.notice.textContent = "";
+    this.offPath.hidden = true;
+    this.offPath.textContent = "";
+  };
+
+  /** A scroller that holds a wider diagram is a tab stop, so the keyboard can scroll it. */
+  Walker.prototype.fitScroller = function () {
+    var box = this.scroller;
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("aria-label", "Tree diagram, wider than the screen: scroll sideways");
+    } else {
+      box.removeAttribute("tabindex");
+      box.setAttribute("aria-label", "Tree diagram");
+    }
+  };
+
+  /** One line of text for the path drawn on the tree (the words of ragft.diagram's). */
+  Walker.prototype.describePath = function (state) {
+    var self = this;
+    var said = state.path.map(function (step) {
+      var gate = self.gates[step[0]];
+      var answer = gate.answers.filter(function (a) { return a.id === step[1]; })[0];
+      return gate.label + ": " + answer.label;
+    }).join("; ");
+    var text = "Your path: " + (said || "no answers yet") + ".";
+    if (state.exit) {
+      var ex = this.exits[state.exit];
+      var kind = this.kinds[ex.kind];
+      text += ' It ends at recommendation "' + ex.title + '"' + (kind ? " (" + kind.label + ")" : "") + ".";
+    } else {
+      var next = this.gates[state.next];
+      text += " Next question, " + next.label + ": " + next.question;
+    }
+    return text;
   };
 
   Walker.prototype.render = function (state, focus) {
@@ -329,6 +421,7 @@
     this.back.disabled = state.path.length === 0;
     this.restart.disabled = state.path.length === 0;
     this.highlight(state);
+    this.pathText.textContent = this.describePath(state);
     if (focus && target) { target.focus(); }
     this.root.dispatchEvent(new CustomEvent("ragft:render", {
       bubbles: true, detail: { key: this.currentKey, exit: state.exit, next: state.next }
@@ -570,7 +663,7 @@
   }
 
   window.ragftWalker = {
-    parseHash: parseHash, walk: walk, key: key, recordText: recordText,
+    parseHash: parseHash, walk: walk, key: key, offPath: offPath, recordText: recordText,
     renderMarkdown: renderMarkdown, today: today, start: start
   };
 
