@@ -29,6 +29,7 @@ from .errors import (
     UnknownFormatError,
     UnknownGateError,
     UnknownNodeError,
+    UnknownOptionError,
 )
 from .loader import default_tree, load_tree
 from .model import Answer, Case, Exit, Gate, Tree
@@ -71,6 +72,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownGateError",
     "UnknownNodeError",
+    "UnknownOptionError",
     "__version__",
     "all_answer_sets",
     "all_walks",

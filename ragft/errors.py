@@ -20,6 +20,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownGateError",
     "UnknownNodeError",
+    "UnknownOptionError",
     "allowed",
 ]
 
@@ -59,6 +60,15 @@ class UnknownNodeError(RagftError):
         msg = f"unknown {what} {node!r} {allowed(nodes)}"
         super().__init__(msg)
         self.node = node
+
+
+class UnknownOptionError(RagftError):
+    """A choice outside a fixed list, such as a calculator's unit or context window."""
+
+    def __init__(self, value: str, what: str, options: Iterable[str]) -> None:
+        msg = f"unknown {what} {value!r} {allowed(options)}"
+        super().__init__(msg)
+        self.value = value
 
 
 class AnswerSyntaxError(RagftError):

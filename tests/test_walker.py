@@ -15,9 +15,19 @@ from ragft.errors import OutputExistsError, RagftError
 from ragft.model import Tree
 from ragft.payload import tree_payload
 from ragft.render import render
-from ragft.webwalker import WALKER_FILES, inline_json, inline_svg, standalone_html, write_walker
+from ragft.webwalker import (
+    WALKER_FILES,
+    WALKER_SOURCES,
+    inline_json,
+    inline_svg,
+    standalone_html,
+    walker_script,
+    write_walker,
+)
 
 SIZE_TARGET = 150 * 1024
+SOURCES = Path(__file__).parent.parent / "ragft" / "web" / "src"
+SOURCE_LINES = 250
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +75,37 @@ def test_write_walker_writes_the_three_files(tmp_path: Path, payload: dict[str, 
     written = write_walker(tmp_path / "out", payload, svg, force=False)
     assert [p.name for p in written] == list(WALKER_FILES)
     assert all(p.is_file() and p.stat().st_size > 0 for p in written)
-    assert (tmp_path / "out" / "walker.js").read_text() == (
-        Path(__file__).parent.parent / "ragft" / "web" / "walker.js").read_text()
+    assert (tmp_path / "out" / "walker.js").read_text() == walker_script()
+    code = [text for attrs, text in parse((tmp_path / "out" / "walker.html").read_text()).scripts
+            if not attrs.get("type")]
+    assert code == [f"\n{walker_script()}\n"]
+
+
+def test_walker_script_joins_every_source_once_in_order() -> None:
+    """One strict-mode function around every file of ragft/web/src/, each in its place."""
+    assert sorted(p.name for p in SOURCES.glob("*.js")) == sorted(WALKER_SOURCES)
+    script = walker_script()
+    assert script.count('*/\n(function () {\n"use strict";\n') == 1
+    assert script.endswith("\n})();\n")
+    assert script.count('"use strict"') == 1
+    assert script.index('"use strict"') < script.index("// ---- src/")
+    header = script[:script.index("*/")]
+    assert ", ".join(WALKER_SOURCES) in header
+    where = []
+    for name in WALKER_SOURCES:
+        text = (SOURCES / name).read_text().rstrip()
+        assert script.count(text) == 1, f"{name} is not in the script exactly once"
+        assert script.count(f"// ---- src/{name} ----") == 1, name
+        where.append(script.index(text))
+    assert where == sorted(where), "the sources are out of order"
+
+
+@pytest.mark.parametrize("name", WALKER_SOURCES)
+def test_walker_source_is_small(name: str) -> None:
+    lines = (SOURCES / name).read_text().splitlines()
+    assert len(lines) < SOURCE_LINES, f"{name} has {len(lines)} lines; split it"
+    assert lines[0] == "/*", f"{name} does not open with a comment"
+    assert lines[1].startswith(f" * {name}: "), f"{name} does not say its job"
 
 
 def test_walker_html_is_self_contained(payload: dict[str, Any], svg: str) -> None:
@@ -175,7 +214,7 @@ def test_bad_svg_writes_nothing(tmp_path: Path, payload: dict[str, Any]) -> None
 
 def test_walker_script_uses_no_markup_sinks() -> None:
     """Payload text reaches the page through textContent only: no innerHTML and friends."""
-    code = (Path(__file__).parent.parent / "ragft" / "web" / "walker.js").read_text()
+    code = walker_script()
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                  "new Function", "srcdoc"):
         assert sink not in code, sink
