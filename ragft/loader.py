@@ -39,9 +39,10 @@ from .model import (
     Tree,
 )
 
-__all__ = ["SCHEMA_VERSION", "default_tree", "load_tree", "parse_tree"]
+__all__ = ["SCHEMA_NAME", "SCHEMA_VERSION", "default_tree", "load_tree", "parse_tree"]
 
 SCHEMA_VERSION = 1
+SCHEMA_NAME = "ragft-tree"  # the "schema" field of an export (tree.json), not of a tree file
 # Ids end up in CSS classes, SVG ids, URL hashes and CLI arguments: keep them to one safe shape.
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -229,7 +230,7 @@ def parse_tree(data: object, origin: str = "<tree>") -> Tree:
     """
     keys = {"schema_version", "title", "root", "kinds", "components", "sources", "gates",
             "exits", "example", "cases", "evidence", "paths", "revisit"}
-    if isinstance(data, Mapping) and data.get("schema") == "ragft-tree":
+    if isinstance(data, Mapping) and data.get("schema") == SCHEMA_NAME:
         problem = ("this is an export of ragft (tree.json), not a tree file: pass the YAML tree "
                    "it was made from, such as a copy of ragft/data/tree.yaml")
         raise TreeError(origin, "", problem)

@@ -238,12 +238,6 @@ class Tree:
         """Whether ``node_id`` names an exit."""
         return node_id in self.exit_ids
 
-    def node_title(self, node_id: str) -> str:
-        """Title of a gate or an exit."""
-        if self.is_exit(node_id):
-            return self.exit(node_id).title
-        return self.gate(node_id).title
-
     def kind(self, kind_id: str) -> Kind:
         """Return the kind with this id, or raise :class:`UnknownNodeError`."""
         return _find(self.kinds, kind_id, "kind")

@@ -20,13 +20,12 @@ from dataclasses import asdict
 from typing import Any
 
 from .engine import all_walks, answers_key
-from .loader import SCHEMA_VERSION, default_tree
+from .loader import SCHEMA_NAME, SCHEMA_VERSION, default_tree
 from .model import Gate, Tree
 from .record import DATE_PLACEHOLDER, decision_record
 
 __all__ = ["SCHEMA_NAME", "tree_payload"]
 
-SCHEMA_NAME = "ragft-tree"
 
 
 def _plain(value: Any) -> Any:

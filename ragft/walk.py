@@ -40,17 +40,28 @@ def _flip_text(decision: Decision) -> list[str]:
     return lines
 
 
+def _path_text(decision: Decision) -> str:
+    return " -> ".join(f"{s.gate}={s.answer}" for s in decision.path) or "(no answers)"
+
+
+def _off_path(decision: Decision) -> list[str]:
+    """The line naming answers the walk never reached, if any (as the site walker says it)."""
+    if not decision.off_path:
+        return []
+    ignored = ", ".join(f"{g}={a}" for g, a in decision.off_path)
+    return ["", f"Not on the path, so not used: {ignored}"]
+
+
 def describe_decision(decision: Decision) -> str:
     """Plain text of a decision: the exit, the path, what would flip it (or the next question)."""
     tree = decision.tree
-    path = " -> ".join(f"{s.gate}={s.answer}" for s in decision.path) or "(no answers)"
     if decision.exit is None:
         return describe_next(decision)
     ex = tree.exit(decision.exit)
     lines = [
         f"Recommendation: {ex.title}",
         f"Exit: {ex.id} ({tree.kind(ex.kind).label})",
-        f"Path: {path}",
+        f"Path: {_path_text(decision)}",
         "",
         ex.summary,
         "",
@@ -60,25 +71,27 @@ def describe_decision(decision: Decision) -> str:
         "",
         "What would flip it:",
         *_flip_text(decision),
+        *_off_path(decision),
     ]
-    if decision.off_path:
-        ignored = ", ".join(f"{g}={a}" for g, a in decision.off_path)
-        lines += ["", f"Not on the path, so not used: {ignored}"]
     return "\n".join(lines)
 
 
 def describe_next(decision: Decision) -> str:
-    """Plain text for an unfinished decision: where it stopped and the answers allowed there."""
-    assert decision.next_gate is not None  # only called for unfinished decisions
+    """Plain text for an unfinished decision: where it stopped and the answers allowed there.
+
+    A finished decision is described in full instead (:func:`describe_decision`).
+    """
+    if decision.next_gate is None:
+        return describe_decision(decision)
     gate = decision.tree.gate(decision.next_gate)
-    path = " -> ".join(f"{s.gate}={s.answer}" for s in decision.path) or "(no answers)"
     width = max(len(f"{gate.id}={a.id}") for a in gate.answers)
     lines = [
         f"Not finished: {gate.label} ({gate.id}) needs an answer.",
-        f"Path so far: {path}",
+        f"Path so far: {_path_text(decision)}",
         f"Next question: {gate.question}",
         "Allowed answers:",
         *[f"  {f'{gate.id}={a.id}':<{width}}  {a.label}" for a in gate.answers],
+        *_off_path(decision),
     ]
     return "\n".join(lines)
 

@@ -38,6 +38,7 @@ from typing import Any
 
 from ._io import write_atomic
 from .errors import OutputExistsError, RagftError
+from .loader import SCHEMA_NAME
 
 __all__ = [
     "WALKER_FILES",
@@ -50,7 +51,6 @@ __all__ = [
 ]
 
 WALKER_FILES = ("walker.html", "walker.js", "walker.css")
-SCHEMA = "ragft-tree"
 # The script's sources in ragft/web/src/, in the order they are joined: boot.js starts the
 # walker, possibly at once, so it comes after everything it calls.
 WALKER_SOURCES = ("core.js", "dom.js", "ui.js", "figure.js", "nav.js", "gate.js", "result.js",
@@ -152,8 +152,8 @@ def _active_content(body: str) -> str:
 
 def _checked(payload: dict[str, Any]) -> dict[str, Any]:
     schema = payload.get("schema")
-    if schema != SCHEMA:
-        msg = f"not a ragft tree export: schema {schema!r} (must be {SCHEMA!r})"
+    if schema != SCHEMA_NAME:
+        msg = f"not a ragft tree export: schema {schema!r} (must be {SCHEMA_NAME!r})"
         raise RagftError(msg)
     return payload
 

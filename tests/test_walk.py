@@ -77,3 +77,16 @@ def test_describe_next_lists_allowed_answers(tree: Tree) -> None:
         assert f"Next question: {gate.question}" in text
         for ans in gate.answers:
             assert f"{gate.id}={ans.id}" in text
+
+
+def test_unfinished_walk_names_answers_it_did_not_use(tree: Tree) -> None:
+    for gate in tree.gates[1:]:  # every gate but the root: unreachable without the root's answer
+        for answer in gate.answers:
+            text = describe_next(decide({gate.id: answer.id}, tree))
+            assert text.endswith(f"Not on the path, so not used: {gate.id}={answer.id}")
+    assert "Not on the path" not in describe_next(decide({}, tree))
+
+
+def test_describe_next_of_a_finished_walk_describes_it(tree: Tree) -> None:
+    done = next(iter(all_walks(tree)))
+    assert describe_next(done) == describe_decision(done)
