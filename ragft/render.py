@@ -15,12 +15,13 @@ Example:
 from __future__ import annotations
 
 import functools
+import re
 from typing import Literal, Protocol, overload
 
 from .backend import run_layout
 from .errors import UnknownFormatError
 
-__all__ = ["FORMATS", "cache_clear", "render"]
+__all__ = ["FORMATS", "cache_clear", "render", "strip_xml_prolog"]
 
 # format -> whether the output is text
 FORMATS = {"svg": True, "png": False, "dot": True}
@@ -70,3 +71,16 @@ def render(graph: _HasSource | str, fmt: str = "svg", *, engine: str | None = No
 def cache_clear() -> None:
     """Forget every cached rendering (benchmarks measure the first render with it)."""
     _render.cache_clear()
+
+
+_PROLOG = re.compile(r"\A\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
+
+
+def strip_xml_prolog(svg: str) -> str:
+    """Drop an SVG document's ``<?xml ...?>`` declaration and DOCTYPE, so it can sit inline in
+    HTML (the notebook widgets, the site walker).
+
+    >>> strip_xml_prolog('<?xml version="1.0"?>\\n<!DOCTYPE svg>\\n<svg></svg>')
+    '<svg></svg>'
+    """
+    return _PROLOG.sub("", svg, count=1)

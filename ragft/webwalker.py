@@ -39,6 +39,7 @@ from typing import Any
 from ._io import write_atomic
 from .errors import OutputExistsError, RagftError
 from .loader import SCHEMA_NAME
+from .render import strip_xml_prolog
 
 __all__ = [
     "WALKER_FILES",
@@ -76,7 +77,6 @@ _HEADER = """/*
 # Characters that could end a <script> element or confuse an HTML parser, as JSON escapes.
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_PROLOG = re.compile(r"\A\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
 # Elements of an SVG that could run code or load a document once the SVG is part of the page.
 _ACTIVE_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "object", "embed", "handler"})
 _SLOT = re.compile(r"@@(CSS|JS|DATA|SVG|TITLE|VERSION)@@")
@@ -112,7 +112,7 @@ def inline_svg(svg: str) -> str:
         RagftError: the SVG is not a well-formed ``<svg>`` document, or holds a script, an
             event handler or a ``javascript:`` link.
     """
-    body = _PROLOG.sub("", svg, count=1)
+    body = strip_xml_prolog(svg)
     if not re.match(r"(<!--.*?-->\s*)*<svg\b", body, re.DOTALL):
         msg = f"the tree SVG does not start with an <svg> element: {body[:40]!r}"
         raise RagftError(msg)

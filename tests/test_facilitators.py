@@ -102,6 +102,69 @@ def test_every_case_has_a_card_with_the_walks_the_tree_gives(tree: Tree) -> None
             assert row in card, f"card {case.id}: no row for {req.id} ({row})"
 
 
+def _card_rows(case: Case) -> dict[str, list[str]]:
+    """The answer-key rows of a case's card, by requirement name, split into their cells."""
+    rows = {}
+    for line in section(f"card-{case.id}").splitlines():
+        if line.startswith("| ") and not line.startswith(("| Requirement |", "|---")):
+            cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+            rows[cells[0]] = cells
+    return rows
+
+
+def test_every_card_labels_exactly_our_assumed_answers(tree: Tree) -> None:
+    """Each requirement's row names the answers the tree marks ``assumed``, no more, no less."""
+    for case in _cases(tree):
+        header = next(line for line in section(f"card-{case.id}").splitlines()
+                      if line.startswith("| Requirement |"))
+        assert header == "| Requirement | Answers | Ends at | Assumed by us |", case.id
+        rows = _card_rows(case)
+        assert set(rows) == {req.name for req in case.requirements}, case.id
+        for req in case.requirements:
+            cells = rows[req.name]
+            assert len(cells) == 4, (case.id, req.id, cells)
+            labelled = re.findall(r"`([a-z_]+)=([a-z_]+)`", cells[3])
+            expected = [(g, a) for g, a in req.answers if g in req.assumed]
+            assert labelled == expected, f"card {case.id}, {req.id}: {labelled} != {expected}"
+            assert cells[3] == ", ".join(f"`{g}={a}`" for g, a in expected), cells[3]
+
+
+def test_gate_2_explains_how_the_policy_look_ups_reach_it(tree: Tree) -> None:
+    """The look-ups answer knowledge=static by our assumption; the talking points say how."""
+    assert tree.example is not None
+    lookups = next(r for r in tree.example.requirements if r.exit == "rag_reference")
+    assert "knowledge" in lookups.assumed
+    text = " ".join(section("gate-depth").split())
+    assert "PTO" in text
+    assert "`knowledge=static`" in text
+    assert "our assumption" in text
+    assert "`rag_dynamic`" in text  # what the other reading of gate 1 leads to
+    for other_name in ("leave policy", "leave rules"):
+        assert other_name not in TEXT, "call them PTO rules, as the tree's data does"
+
+
+def test_the_tally_example_runs_and_reports_stray_files(tmp_path: Path, tree: Tree,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    records = section("records")
+    blocks = re.findall(r"```python\n(.*?)```", records, re.S)
+    assert len(blocks) == 1
+    folder = tmp_path / "records"
+    folder.mkdir()
+    sample = ROOT / "notebooks" / "records-sample"
+    for path in sorted(sample.glob("*.md"))[:3]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "notes.md").write_text("# Meeting notes\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, object] = {}
+    exec(blocks[0], scope)  # the page's own example, as a reader would paste it
+    tally = scope["tally"]
+    assert tally == tally_records(folder, tree)
+    assert sum(tally.values()) == 3  # type: ignore[attr-defined]
+    assert [name for name, _ in tally.skipped] == ["notes.md"]  # type: ignore[attr-defined]
+    assert "stops" not in records, "a stray file no longer stops the count"
+    assert "`.skipped`" in records
+
+
 def _agenda_minutes(anchor: str) -> int:
     rows = [line for line in section(anchor).splitlines() if re.match(r"\| \d+ \|", line)]
     assert rows, f"no agenda rows under {anchor}"

@@ -222,6 +222,60 @@ def test_ends_with_a_self_check(name: str) -> None:
     assert len(answers) == len(questions)
 
 
+# Claims that contradict the tree: fine-tuning alone ends at gate 4 (format=yes), the hybrid
+# needs format=no, so no path has "every gate" saying yes. And the agriculture study's 5 points
+# are RAG added to a fine-tuned model, not RAG on its own.
+CONTRADICTIONS = re.compile(
+    r"(every|each|all) gates? (?:\w+ ){0,3}(say|says|said|pass|passes|passed|agree)\b"
+    r"|\b(yes|pass\w*) (at )?(every|each|all) gates?\b"
+    r"|\bRAG alone\b", re.I)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_claim_contradicts_the_tree(name: str) -> None:
+    nb = load(name)
+    texts = [taught_text(nb)] + [c.metadata.get("fig-alt", "") for c in nb.cells]
+    for text in texts:
+        found = CONTRADICTIONS.search(" ".join(text.split()))
+        assert not found, f"{name}: {found.group(0)!r} contradicts the tree"
+
+
+def test_the_facilitator_guide_makes_no_such_claim() -> None:
+    text = " ".join((ROOT / "facilitators.qmd").read_text(encoding="utf-8").split())
+    found = CONTRADICTIONS.search(text)
+    assert not found, found.group(0) if found else ""
+
+
+def test_record_preview_follows_the_list_of_our_assumptions(tree: Tree) -> None:
+    """Notebook 07 names the assumed answers before it shows the record, from the tree's data."""
+    nb = load("07_walk_your_case")
+    cells = code_cells(nb)
+    preview = next(i for i, c in enumerate(cells) if "worked.record_preview(" in c.source)
+    shown = markdown_outputs(cells[preview - 1])
+    assert "show.assumptions(" in cells[preview - 1].source
+    assert tree.example is not None
+    voice = next(r for r in tree.example.requirements if r.id == "voice")
+    listed = re.findall(r"\(`([a-z_]+)=([a-z_]+)`\)$", shown[0], re.M)
+    assert listed == [(g, a) for g, a in voice.answers if g in voice.assumed]
+    assert listed, "the voice walk has assumed answers to name"
+
+
+def test_links_to_the_facilitator_guide_land_on_its_anchors() -> None:
+    guide = (ROOT / "facilitators.qmd").read_text(encoding="utf-8")
+    anchors = set(re.findall(r"\{#([\w-]+)\}", guide))
+    linked = set()
+    for name in NAMES:
+        for target in LINK.findall(taught_text(load(name))):
+            if target.startswith(f"{SITE}facilitators.html#"):
+                linked.add(target.partition("#")[2])
+    assert linked <= anchors, f"no such anchor in facilitators.qmd: {linked - anchors}"
+    # The notebook for facilitators points at both agendas instead of keeping its own.
+    agendas = {a for a in anchors if a.startswith("agenda-")}
+    assert agendas
+    assert agendas <= linked
+    assert "| Time |" not in taught_text(load("08_facilitators"))
+
+
 # -- the site (issue 6) ----------------------------------------------------------------------
 
 

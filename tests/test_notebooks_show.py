@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from ragft.calc import break_even
 from ragft.engine import decide, parse_answers
-from ragft.errors import RagftError, UnknownGateError, UnknownNodeError
-from ragft.model import Tree
-from ragft.notebooks import charts, show, worked
+from ragft.errors import RagftError, UnknownGateError, UnknownNodeError, UnknownOptionError
+from ragft.model import Case, Requirement, Tree
+from ragft.notebooks import cases, charts, show, worked
 from ragft.record import tally_records
-from ragft.widgets.calc import break_even
 
 RECORDS = Path(__file__).resolve().parent.parent / "notebooks" / "records-sample"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -60,19 +60,68 @@ def test_example_answers_are_marked_when_assumed(tree: Tree) -> None:
         assert ("our assumption" in text) == gate.example.assumed
 
 
-def test_cases_are_walked_by_the_engine(tree: Tree) -> None:
+def _requirement_line(text: str, req: Requirement) -> str:
+    """The one line of ``text`` that walks ``req``: ``- **name**: step; step; ...``."""
+    lines = [line for line in text.splitlines()
+             if line.startswith(f"- **{show.md_escape(req.name)}**: ")]
+    assert len(lines) == 1, f"expected one walk line for {req.id}, got {lines}"
+    return lines[0]
+
+
+def _marked_gates(tree: Tree, line: str) -> tuple[list[str], set[str]]:
+    """The gates a walk line steps through, in order, and those marked as assumed."""
+    by_label = {g.label: g.id for g in tree.gates}
+    steps = line.split("**: ", 1)[1].rstrip(".").split("; ")
+    gates, marked = [], set()
+    for step in steps:
+        label, _, answer = step.partition(": ")
+        gates.append(by_label[label])
+        if answer.endswith(cases.ASSUMED):
+            marked.add(by_label[label])
+    return gates, marked
+
+
+def _all_cases(tree: Tree) -> list[Case]:
+    assert tree.example is not None
+    return [tree.example, *tree.cases]
+
+
+def test_case_walks_mark_exactly_the_assumed_answers(tree: Tree) -> None:
+    for case in _all_cases(tree):
+        texts = [show.case_walks(case, tree).data, show.case_card(case, tree).data]
+        texts += [show.gate_cases(g, tree).data for g in case.gates]
+        for text in texts:
+            for req in case.requirements:
+                line = _requirement_line(text, req)
+                gates, marked = _marked_gates(tree, line)
+                assert gates == [g for g, _ in req.answers], (case.id, req.id)
+                assert marked == set(req.assumed), (case.id, req.id, line)
+
+
+def test_cases_are_listed_at_their_gates_with_where_they_end(tree: Tree) -> None:
     for gate in tree.gates:
         text = show.gate_cases(gate.id, tree).data
-        cases = tree.cases_at(gate.id)
-        if not cases:
+        listed = tree.cases_at(gate.id)
+        if not listed:
             assert text == "No named case is discussed at this gate."
-        for case in cases:
+        for case in listed:
             assert f"**{show.md_escape(case.name)}**. {show.md_escape(case.description)}" in text
             for req in case.requirements:
-                exit_id = decide(dict(req.answers), tree).exit
-                assert exit_id == req.exit
-                assert f"(`{exit_id}`" in text
-                assert text.count("(assumed)") >= len(req.assumed)
+                line_at = text.index(_requirement_line(text, req))
+                end = text[line_at:].split("\n")[1]
+                ex = tree.exit(req.exit)
+                assert end == f"  It ends at the recommendation **{show.md_escape(ex.title)}** (`{ex.id}`, {tree.kind(ex.kind).label}).", end
+
+
+def test_assumptions_list_the_assumed_answers_in_path_order(tree: Tree) -> None:
+    for case in _all_cases(tree):
+        for req in case.requirements:
+            text = cases.assumptions(req, tree).data
+            listed = re.findall(r"\(`([a-z_]+)=([a-z_]+)`\)$", text, re.M)
+            assert listed == [(g, a) for g, a in req.answers if g in req.assumed], req.id
+    stated = Requirement(id="x", name="x", answers=(("prompting", "no"),), exit="prompt_first")
+    assert cases.assumptions(stated, tree).data == (
+        "Every answer in this walk is stated by the source post.")
 
 
 def test_case_card_hides_the_walk_until_revealed(tree: Tree) -> None:
@@ -132,20 +181,23 @@ def test_context_table_gives_a_verdict_per_window() -> None:
     assert rows[3] == "| huge | 20,000 pages ≈ 8,000,000 tokens | no (40.0 times the window) |"
     tight = worked.context_table({"tight": (190_000, "tokens")}, {"200k": 200_000}).data
     assert "yes, but tight (95%)" in tight
-    with pytest.raises(UnknownNodeError, match=r"unknown unit 'lines'"):
+    with pytest.raises(UnknownOptionError, match=r"unknown unit 'lines'"):
         worked.context_table({"x": (1, "lines")})
 
 
 def test_break_even_summary_in_dollars_without_a_dollar_sign() -> None:
     result = break_even(requests_per_month=500_000, saving_per_request=0.002,
                         engineering_hours=80, hourly_rate=100, training_cost=50,
-                        retrains_per_year=4)
+                        retrains_per_year=4, maintenance_hours_per_month=4)
     text = worked.break_even_summary(result).data
-    assert "about 8.2 months" in text
+    assert "about 13.8 months" in text
     assert "USD 8,050" in text
+    assert ("- Upkeep per month: USD 416.67, of which maintenance work USD 400 and "
+            "retraining runs USD 16.67") in text
     assert "$" not in text
     never = break_even(requests_per_month=0, saving_per_request=0.002, engineering_hours=1,
-                       hourly_rate=1, training_cost=50, retrains_per_year=12)
+                       hourly_rate=1, training_cost=50, retrains_per_year=12,
+                       maintenance_hours_per_month=0)
     assert worked.break_even_summary(never).data.startswith("**Never breaks even**")
 
 
@@ -213,8 +265,30 @@ def test_charts_are_deterministic_png(tree: Tree) -> None:
     assert first.data == second.data
     assert charts.tally_chart(RECORDS, tree).data.startswith(PNG)
     result = break_even(requests_per_month=1000, saving_per_request=1, engineering_hours=1,
-                        hourly_rate=1, training_cost=1, retrains_per_year=1)
+                        hourly_rate=1, training_cost=1, retrains_per_year=1,
+                        maintenance_hours_per_month=1)
     assert charts.break_even_chart(result).data.startswith(PNG)
+
+
+def test_evidence_names_the_allowed_ids(tree: Tree) -> None:
+    ids = re.escape(repr(sorted(e.id for e in tree.evidence)))
+    with pytest.raises(UnknownNodeError,
+                       match=rf"^unknown evidence 'nope' \(must be one of {ids}\)$"):
+        show.evidence(["agriculture", "nope"], tree)
+    one = show.evidence(["agriculture"], tree).data
+    item = next(e for e in tree.evidence if e.id == "agriculture")
+    assert one.startswith(f"- {show.md_escape(item.claim)} (")
+    assert one.endswith(f"*Caveat: {show.md_escape(item.caveat)}*")
+
+
+def test_evidence_chart_follows_the_paper_not_the_post(tree: Tree) -> None:
+    # The chart reads the tree's figures by name; a renamed key must fail here, not in a notebook.
+    item = next(e for e in tree.evidence if e.id == "agriculture")
+    assert set(dict(item.figures)) == {"fine_tuning_gain_points", "rag_added_points",
+                                       "similarity_before_percent",
+                                       "similarity_fine_tuned_percent"}
+    assert "alone" not in item.claim
+    assert charts.evidence_chart(tree).data.startswith(PNG)
 
 
 def test_chart_inputs_are_checked(tree: Tree) -> None:

@@ -9,6 +9,7 @@ offline Chromium.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import shutil
@@ -24,7 +25,7 @@ import yaml
 
 from conftest import ROOT, Offline, load_script
 from ragft.diagram import text_alternative
-from ragft.engine import decide, parse_answers
+from ragft.engine import answers_key, decide, parse_answers, path_to
 from ragft.model import Tree
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -255,25 +256,80 @@ def page_texts(path: Path) -> Iterator[str]:
             yield "".join(out.get("data", {}).get("text/markdown", ""))
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def walker_fragments(path: Path) -> list[str]:
+    """The answers part (``gate=answer&...``, maybe empty) of every walker link on a page."""
+    return [unquote(fragment.lstrip("#")) for text in page_texts(path)
+            for fragment in WALKER_LINK.findall(text)]
+
+
+LINKED = [page for page in PAGES if walker_fragments(page)]
+
+
+def test_every_notebook_links_into_the_walker() -> None:
+    assert NOTEBOOKS
+    assert [nb for nb in NOTEBOOKS if nb not in LINKED] == []
+
+
+@pytest.mark.parametrize("page", LINKED, ids=lambda p: p.name)
 def test_links_into_the_walker_are_valid_walks(page: Path, tree: Tree) -> None:
     """A link that opens the walker at a gate must not land on its "could not be used" notice."""
-    for text in page_texts(page):
-        for fragment in WALKER_LINK.findall(text):
-            parts = [p for p in unquote(fragment.lstrip("#")).split("&") if p]
-            answers = parse_answers(parts, tree)  # raises on an id the walker would refuse
-            path = [(s.gate, s.answer) for s in decide(answers, tree).path]
-            assert list(answers.items()) == path, fragment
+    for fragment in walker_fragments(page):
+        parts = [p for p in fragment.split("&") if p]
+        answers = parse_answers(parts, tree)  # raises on an id the walker would refuse
+        path = [(s.gate, s.answer) for s in decide(answers, tree).path]
+        assert list(answers.items()) == path, fragment
+
+
+# A gate notebook asks its gates with these calls; the order of first use is the teaching order.
+GATE_CALL = re.compile(r"""\b(?:GateQuestion|show\.gate_intro)\(["']([a-z_]+)["']\)""")
+
+
+def taught_gates(path: Path) -> list[str]:
+    """The gates a notebook teaches, in the order it introduces them."""
+    found: list[str] = []
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] == "code":
+            found += [g for g in GATE_CALL.findall("".join(cell["source"])) if g not in found]
+    return found
+
+
+GATE_NOTEBOOKS = [nb for nb in NOTEBOOKS if taught_gates(nb)]
+
+
+def test_every_gate_has_a_notebook_that_teaches_it(tree: Tree) -> None:
+    taught = [g for nb in GATE_NOTEBOOKS for g in taught_gates(nb)]
+    assert sorted(taught) == sorted(tree.gate_ids), "each gate taught by exactly one notebook"
+
+
+@pytest.mark.parametrize("page", GATE_NOTEBOOKS, ids=lambda p: p.name)
+def test_gate_notebooks_open_the_walker_exactly_at_their_gates(page: Path, tree: Tree) -> None:
+    """Every walker link of a gate notebook lands at a gate it teaches, and the note beside
+    each gate's question opens the walker at that very gate (the path the engine gives)."""
+    gates = taught_gates(page)
+    at_gate = {answers_key(path_to(g, tree)): g for g in gates}
+    fragments = walker_fragments(page)
+    assert fragments
+    for fragment in fragments:
+        assert fragment in at_gate, f"{page.name}: #{fragment} opens at none of {gates}"
+    cells = json.loads(page.read_text(encoding="utf-8"))["cells"]
+    asked = 0
+    for before, cell in itertools.pairwise(cells):
+        question = re.search(r"""\bGateQuestion\(["']([a-z_]+)["']\)""", "".join(cell["source"]))
+        if cell["cell_type"] != "code" or not question:
+            continue
+        asked += 1
+        note = [unquote(f.lstrip("#")) for f in WALKER_LINK.findall("".join(before["source"]))]
+        assert note == [answers_key(path_to(question.group(1), tree))], (page.name, note)
+    assert asked == len(gates), f"{page.name}: one live question per gate it teaches"
 
 
 def test_pages_link_into_the_walker_at_every_gate(tree: Tree) -> None:
     opened = set()
-    for page in PAGES:
-        for text in page_texts(page):
-            for fragment in WALKER_LINK.findall(text):
-                parts = [p for p in unquote(fragment.lstrip("#")).split("&") if p]
-                decision = decide(parse_answers(parts, tree), tree)
-                opened.add(decision.next_gate or decision.exit)
+    for page in LINKED:
+        for fragment in walker_fragments(page):
+            parts = [p for p in fragment.split("&") if p]
+            decision = decide(parse_answers(parts, tree), tree)
+            opened.add(decision.next_gate or decision.exit)
     assert set(tree.gate_ids) <= opened
 
 

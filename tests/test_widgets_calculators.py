@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from ragft.errors import RagftError, UnknownNodeError
-from ragft.widgets import BreakEvenCalculator, ContextCalculator
-from ragft.widgets._plot import break_even_svg, horizon_for
-from ragft.widgets.calc import (
+from ragft.calc import (
     CONTEXT_WINDOWS,
     TOKENS_PER_PAGE,
     TOKENS_PER_WORD,
@@ -22,7 +20,11 @@ from ragft.widgets.calc import (
     context_fit,
     cumulative,
     to_tokens,
+    window_tokens,
 )
+from ragft.errors import RagftError, UnknownOptionError
+from ragft.widgets import BreakEvenCalculator, ContextCalculator
+from ragft.widgets._plot import break_even_svg, horizon_for
 from ragft.widgets.calculators import money
 
 BAD_NUMBERS = [-1, -0.5, math.nan, math.inf, -math.inf]
@@ -31,6 +33,7 @@ DEFAULTS = {
     "saving_per_request": 0.002,
     "engineering_hours": 80,
     "hourly_rate": 100,
+    "maintenance_hours_per_month": 4,
     "training_cost": 50,
     "retrains_per_year": 4,
 }
@@ -55,7 +58,7 @@ def test_to_tokens_rejects_negative_and_non_finite_sizes(unit: str, bad: float) 
 
 
 def test_to_tokens_rejects_unknown_units() -> None:
-    with pytest.raises(UnknownNodeError,
+    with pytest.raises(UnknownOptionError,
                        match=r"unknown unit 'chapters' \(must be one of \['pages', 'tokens', "
                              r"'words'\]\)"):
         to_tokens(3, "chapters")
@@ -84,6 +87,19 @@ def test_context_fit_needs_a_positive_window(window: int) -> None:
         context_fit(10, window)
 
 
+@pytest.mark.parametrize("label", CONTEXT_WINDOWS)
+def test_context_fit_takes_a_preset_window_by_its_label(label: str) -> None:
+    assert window_tokens(label) == CONTEXT_WINDOWS[label]
+    assert context_fit(10, label) == context_fit(10, CONTEXT_WINDOWS[label])
+
+
+def test_unknown_window_label_names_the_presets() -> None:
+    presets = re.escape(repr(sorted(CONTEXT_WINDOWS)))
+    with pytest.raises(UnknownOptionError,
+                       match=rf"^unknown context window '64k' \(must be one of {presets}\)$"):
+        context_fit(10, "64k")
+
+
 # -- break-even arithmetic ----------------------------------------------------------------------
 
 
@@ -91,17 +107,33 @@ def test_break_even_with_the_default_illustration() -> None:
     r = break_even(**DEFAULTS)
     assert r.upfront == 80 * 100 + 50
     assert r.monthly_saving == pytest.approx(1000)
-    assert r.monthly_upkeep == pytest.approx(50 * 4 / 12)
-    assert r.months == pytest.approx(8050 / (1000 - 50 * 4 / 12))
+    assert r.monthly_retraining == pytest.approx(50 * 4 / 12)
+    assert r.monthly_maintenance == pytest.approx(4 * 100)
+    assert r.monthly_upkeep == pytest.approx(50 * 4 / 12 + 4 * 100)
+    assert r.months == pytest.approx(8050 / (1000 - 50 * 4 / 12 - 400))
+
+
+def test_maintenance_hours_are_paid_at_the_hourly_rate() -> None:
+    # Gate 5's point: engineering upkeep, not compute, decides whether training pays.
+    cheap = break_even(**{**DEFAULTS, "maintenance_hours_per_month": 0})
+    dear = break_even(**{**DEFAULTS, "maintenance_hours_per_month": 10})
+    assert cheap.months is not None
+    assert dear.months is None  # 10 hours a month at 100 eat the whole saving of 1,000
+    assert dear.monthly_upkeep - cheap.monthly_upkeep == pytest.approx(10 * 100)
+    assert dear.monthly_retraining == cheap.monthly_retraining
+    rate = break_even(**{**DEFAULTS, "hourly_rate": 150})
+    assert rate.monthly_maintenance == pytest.approx(4 * 150)
+    assert rate.upfront == 80 * 150 + 50
 
 
 @pytest.mark.parametrize(("changes", "months"), [
     ({"requests_per_month": 0}, None),  # no volume: nothing to save
     ({"saving_per_request": 0}, None),
-    ({"requests_per_month": 100, "saving_per_request": 2, "training_cost": 600,
-      "retrains_per_year": 4}, None),  # saving 200/month == upkeep 200/month: never
+    ({"requests_per_month": 100, "saving_per_request": 6, "training_cost": 600,
+      "retrains_per_year": 4}, None),  # saving 600/month == upkeep 200 + 400/month: never
     ({"engineering_hours": 0, "training_cost": 0}, 0.0),  # nothing to recover
-    ({"retrains_per_year": 0}, 8050 / 1000),
+    ({"retrains_per_year": 0}, 8050 / (1000 - 400)),
+    ({"retrains_per_year": 0, "maintenance_hours_per_month": 0}, 8050 / 1000),
 ])
 def test_break_even_edge_cases(changes: dict[str, float], months: float | None) -> None:
     r = break_even(**{**DEFAULTS, **changes})
@@ -132,10 +164,10 @@ def test_cumulative_lines_cross_at_break_even() -> None:
 
 
 def test_plot_horizon() -> None:
-    assert horizon_for(BreakEven(1, 1, 0, 2)) == 12
-    assert horizon_for(BreakEven(1, 1, 0, 40)) == 60
-    assert horizon_for(BreakEven(1, 1, 0, 500)) == 120
-    assert horizon_for(BreakEven(1, 0, 1, None)) == 36
+    assert horizon_for(BreakEven(1, 1, 0, 0, 2)) == 12
+    assert horizon_for(BreakEven(1, 1, 0, 0, 40)) == 60
+    assert horizon_for(BreakEven(1, 1, 0, 0, 500)) == 120
+    assert horizon_for(BreakEven(1, 0, 1, 0, None)) == 36
 
 
 def test_plot_is_deterministic_svg() -> None:
@@ -217,21 +249,25 @@ def test_context_calculator_shows_bad_sizes_as_a_message(bad: float) -> None:
 def test_break_even_calculator_default_shows_months_and_plot() -> None:
     calc = BreakEvenCalculator()
     assert calc.result == break_even(**DEFAULTS)
-    assert "Breaks even after about 8.2 months" in calc.summary.value
+    assert "Breaks even after about 13.8 months" in calc.summary.value
+    assert "maintenance work $400" in calc.summary.value
     assert "<svg" in calc.plot.value
     assert "</svg>" in calc.plot.value
     intro = calc.children[0].value
     assert "illustration" in intro
     for control in calc.inputs:
         assert control.description.strip()
+    assert calc.maintenance.description == "Maintenance hours per month:"
+    notes = calc.children[-1].value
+    assert "maintenance hours times the rate" in notes
 
 
 def test_break_even_calculator_reacts_to_every_input() -> None:
     calc = BreakEvenCalculator()
     widgets = dict(zip(DEFAULTS, calc.inputs, strict=True))
     values = {"requests_per_month": 2_000_000, "saving_per_request": 0.01,
-              "engineering_hours": 200, "hourly_rate": 150, "training_cost": 400,
-              "retrains_per_year": 12}
+              "engineering_hours": 200, "hourly_rate": 150, "maintenance_hours_per_month": 2,
+              "training_cost": 400, "retrains_per_year": 12}
     current = dict(DEFAULTS)
     for field, value in values.items():
         before = calc.plot.value
@@ -257,7 +293,8 @@ def test_break_even_calculator_no_upfront_cost() -> None:
     assert "Pays off at once" in calc.summary.value
 
 
-@pytest.mark.parametrize("attr", ["requests", "saving", "hours", "rate", "training", "retrains"])
+@pytest.mark.parametrize("attr", ["requests", "saving", "hours", "rate", "maintenance", "training",
+                                  "retrains"])
 def test_break_even_calculator_shows_negative_inputs_as_a_message(attr: str) -> None:
     calc = BreakEvenCalculator()
     getattr(calc, attr).value = -1

@@ -1,6 +1,6 @@
 """Worked examples as static Markdown: what a widget would show, for readers without a kernel.
 
-The calculators' arithmetic comes from :mod:`ragft.widgets.calc`, the combined architecture
+The calculators' arithmetic comes from :mod:`ragft.calc`, the combined architecture
 from :mod:`ragft.architecture` and the tally from :mod:`ragft.record`; these functions only lay
 the results out. Amounts are written
 as "USD 8,050", never with a dollar sign, which Quarto could read as the start of maths.
@@ -19,12 +19,12 @@ from pathlib import Path
 from IPython.display import Markdown
 
 from ..architecture import combine_case
+from ..calc import CONTEXT_WINDOWS, BreakEven, context_fit, to_tokens
 from ..engine import decide
 from ..loader import default_tree
 from ..model import Case, Tree
 from ..record import RecordTally, decision_record, tally_records
-from ..widgets.calc import CONTEXT_WINDOWS, BreakEven, context_fit, to_tokens
-from .show import md_escape
+from ._text import md_escape
 
 __all__ = [
     "architecture",
@@ -61,7 +61,7 @@ def context_table(corpora: Mapping[str, tuple[float, str]],
     """Several corpus sizes (name to amount and unit) against context windows.
 
     Raises:
-        UnknownNodeError: a unit is not ``pages``, ``words`` or ``tokens``.
+        UnknownOptionError: a unit is not ``pages``, ``words`` or ``tokens``.
         RagftError: an amount is negative or not a finite number.
     """
     windows = dict(CONTEXT_WINDOWS if windows is None else windows)
@@ -79,13 +79,15 @@ def break_even_summary(result: BreakEven) -> Markdown:
     """One break-even result in words: the one-off cost, the monthly flows, the months."""
     if result.months is None:
         head = (f"**Never breaks even**: the saving per month ({usd(result.monthly_saving)}) "
-                f"does not cover the retraining upkeep ({usd(result.monthly_upkeep)}).")
+                f"does not cover the upkeep ({usd(result.monthly_upkeep)}).")
     else:
         head = (f"**Breaks even after about {result.months:.1f} months**, once "
                 f"{usd(result.monthly_net)} a month has paid back {usd(result.upfront)}.")
     lines = [head, "", f"- One-off cost: {usd(result.upfront)}",
              f"- Saving per month: {usd(result.monthly_saving)}",
-             f"- Retraining upkeep per month: {usd(result.monthly_upkeep)}"]
+             f"- Upkeep per month: {usd(result.monthly_upkeep)}, of which maintenance work "
+             f"{usd(result.monthly_maintenance)} and retraining runs "
+             f"{usd(result.monthly_retraining)}"]
     return _md("\n".join(lines))
 
 

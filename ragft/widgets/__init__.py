@@ -6,7 +6,8 @@ data and asks the engine; none holds decision logic of its own.
 - :class:`GateQuestion`: one gate's question with nothing preselected, and what the answer means.
 - :class:`Walker`: the gates one at a time, the diagram with the path, the card, a record button.
 - :class:`CaseBuilder`: several requirements of one use case combined into one architecture.
-- :class:`ContextCalculator` and :class:`BreakEvenCalculator`: two illustrative calculators.
+- :class:`ContextCalculator` and :class:`BreakEvenCalculator`: two illustrative calculators
+  (their arithmetic is :mod:`ragft.calc`).
 
 Example:
     >>> from ragft.widgets import CaseBuilder
@@ -17,7 +18,6 @@ Example:
 
 from __future__ import annotations
 
-from .calc import BreakEven, ContextFit, break_even, context_fit, to_tokens
 from .calculators import BreakEvenCalculator, ContextCalculator
 from .card import card_html
 from .case import CaseBuilder
@@ -25,15 +25,10 @@ from .gate import GateQuestion
 from .walker import Walker
 
 __all__ = [
-    "BreakEven",
     "BreakEvenCalculator",
     "CaseBuilder",
     "ContextCalculator",
-    "ContextFit",
     "GateQuestion",
     "Walker",
-    "break_even",
     "card_html",
-    "context_fit",
-    "to_tokens",
 ]

@@ -28,7 +28,6 @@ __all__ = [
     "labelled_style",
     "leads_to_html",
     "resolve_tree",
-    "strip_xml_prolog",
     "text_box",
 ]
 
@@ -77,13 +76,3 @@ def text_box(css_class: str, html_text: str = "") -> w.HTML:
     box = w.HTML(value=html_text)
     box.add_class(css_class)
     return box
-
-
-def strip_xml_prolog(svg: str) -> str:
-    """Drop an ``<?xml ...?>`` line and a DOCTYPE so the SVG can sit inline in HTML.
-
-    >>> strip_xml_prolog('<?xml version="1.0"?>\\n<!DOCTYPE svg>\\n<svg></svg>')
-    '<svg></svg>'
-    """
-    start = svg.find("<svg")
-    return svg[start:] if start >= 0 else svg

@@ -122,8 +122,8 @@ class AnswerPath(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hint
     def _answered(self, index: int, q: GateQuestion, answer: str | None) -> None:
         if index >= len(self.questions) or self.questions[index] is not q:
             return  # a question already dropped from the walk: it no longer steers it
-        for q in self.questions[index + 1:]:
-            q.close()
+        for dropped in self.questions[index + 1:]:
+            dropped.close()
         del self.questions[index + 1:]
         decision = self.decision
         if answer is not None and decision.next_gate is not None:

@@ -13,8 +13,9 @@ import math
 import matplotlib
 from matplotlib.figure import Figure
 
-from ._common import esc, strip_xml_prolog
-from .calc import BreakEven, cumulative
+from ..calc import BreakEven, cumulative
+from ..render import strip_xml_prolog
+from ._common import esc
 
 __all__ = ["break_even_svg", "horizon_for"]
 
@@ -26,9 +27,9 @@ _MAX_MONTHS = 120
 def horizon_for(result: BreakEven) -> int:
     """How many months to plot: past the break-even point, at least a year, at most ten.
 
-    >>> horizon_for(BreakEven(100.0, 10.0, 0.0, 10.0))
+    >>> horizon_for(BreakEven(100.0, 10.0, 0.0, 0.0, 10.0))
     15
-    >>> horizon_for(BreakEven(100.0, 0.0, 5.0, None))
+    >>> horizon_for(BreakEven(100.0, 0.0, 5.0, 0.0, None))
     36
     """
     if result.months is None:

@@ -1,6 +1,6 @@
 """Two calculators with illustrative defaults: does it fit in context, does fine-tuning pay off.
 
-The arithmetic lives in :mod:`ragft.widgets.calc`; these widgets read their inputs, call it, and
+The arithmetic lives in :mod:`ragft.calc`; these widgets read their inputs, call it, and
 show the result, or a plain message when an input is out of range (never an exception).
 
 Example:
@@ -21,11 +21,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..errors import RagftError
-from ..model import Tree
-from ._common import esc, labelled_style, resolve_tree, text_box
-from ._plot import break_even_svg
-from .calc import (
+from ..calc import (
     CONTEXT_WINDOWS,
     TIGHT_SHARE,
     TOKENS_PER_PAGE,
@@ -39,14 +35,18 @@ from .calc import (
     context_fit,
     to_tokens,
 )
+from ..errors import RagftError
+from ..model import Tree
+from ._common import esc, labelled_style, resolve_tree, text_box
+from ._plot import break_even_svg
 
 __all__ = ["BreakEvenCalculator", "ContextCalculator", "money"]
-
 
 
 def _field() -> dict[str, Any]:
     """Style and layout of one labelled input (a fresh Layout each: widgets never share one)."""
     return {"style": labelled_style(), "layout": w.Layout(width="28em")}
+
 
 _YARDSTICK_SOURCE = "anthropic_contextual_retrieval"
 
@@ -150,27 +150,31 @@ class BreakEvenCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no 
     def __init__(self, **kwargs: Any) -> None:
         intro = text_box("ragft-calc-intro", (
             "<p><strong>Does fine-tuning pay off?</strong> A fine-tuned model can be cheaper per "
-            "request (a shorter prompt, no retrieval step, a smaller model), but the engineering "
-            "time and the retraining runs cost money first. Every default below is an "
+            "request (a shorter prompt, no retrieval step, a smaller model), but it costs "
+            "engineering time to build, retraining runs, and engineering hours every month to "
+            "keep its data, evaluations and pipeline in shape. Every default below is an "
             "illustration, not a benchmark: replace it with your own figures.</p>"))
         self.requests = w.IntText(value=500_000, description="Requests per month:", **_field())
         self.saving = w.FloatText(value=0.002, step=0.001,
                                   description="Saving per request ($):", **_field())
         self.hours = w.FloatText(value=80.0, description="Engineering hours:", **_field())
         self.rate = w.FloatText(value=100.0, description="Hourly rate ($):", **_field())
+        self.maintenance = w.FloatText(value=4.0, description="Maintenance hours per month:",
+                                       **_field())
         self.training = w.FloatText(value=50.0, description="Training cost per run ($):",
                                     **_field())
         self.retrains = w.IntText(value=4, description="Retrains per year:", **_field())
-        self.inputs = (self.requests, self.saving, self.hours, self.rate, self.training,
-                       self.retrains)
+        self.inputs = (self.requests, self.saving, self.hours, self.rate, self.maintenance,
+                       self.training, self.retrains)
         self.summary = text_box("ragft-calc-result")
         self.plot = text_box("ragft-calc-plot")
         notes = text_box("ragft-calc-notes", (
             "<p><small>How it is worked out: the one-off cost is the engineering hours times the "
-            "rate plus the first training run; the upkeep is the retraining runs spread over the "
-            "months; the saving is requests times the saving per request. The engineering time "
-            "each retrain takes is left out, so add it to the cost per run if it matters. The "
-            "defaults are made up for illustration.</small></p>"))
+            "rate plus the first training run. The monthly upkeep is the maintenance hours times "
+            "the rate (curating data, running evaluations, fixing the pipeline) plus the "
+            "retraining runs spread over the months. The saving is requests times the saving per "
+            "request. Compute is usually the small part; the maintenance hours are the real bill. "
+            "The defaults are made up for illustration.</small></p>"))
         self.result: BreakEven | None = None
         for control in self.inputs:
             control.observe(lambda _: self.update(), names="value")
@@ -184,7 +188,8 @@ class BreakEvenCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no 
             self.result = break_even(
                 requests_per_month=self.requests.value, saving_per_request=self.saving.value,
                 engineering_hours=self.hours.value, hourly_rate=self.rate.value,
-                training_cost=self.training.value, retrains_per_year=self.retrains.value)
+                training_cost=self.training.value, retrains_per_year=self.retrains.value,
+                maintenance_hours_per_month=self.maintenance.value)
         except RagftError as err:
             self.result = None
             self.summary.value = _error(err)
@@ -198,7 +203,7 @@ class BreakEvenCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no 
     def _describe(r: BreakEven) -> str:
         if r.months is None:
             return (f"<strong>Never breaks even</strong>: the monthly saving "
-                    f"({money(r.monthly_saving)}) does not exceed the monthly retraining upkeep "
+                    f"({money(r.monthly_saving)}) does not exceed the monthly upkeep "
                     f"({money(r.monthly_upkeep)}).")
         if r.months == 0:
             return "<strong>Pays off at once</strong>: there is no one-off cost to recover."
@@ -211,7 +216,9 @@ class BreakEvenCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no 
         return ("<ul>"
                 f"<li>One-off cost: {money(r.upfront)}</li>"
                 f"<li>Saving per month: {money(r.monthly_saving)}</li>"
-                f"<li>Retraining upkeep per month: {money(r.monthly_upkeep)}</li>"
+                f"<li>Upkeep per month: {money(r.monthly_upkeep)} (maintenance work "
+                f"{money(r.monthly_maintenance)}, retraining runs "
+                f"{money(r.monthly_retraining)})</li>"
                 "</ul>")
 
 

@@ -25,8 +25,8 @@ from ..engine import Decision
 from ..errors import OutputExistsError, RagftError
 from ..model import Tree
 from ..record import decision_record
-from ..render import render
-from ._common import esc, labelled_style, resolve_tree, strip_xml_prolog, text_box
+from ..render import render, strip_xml_prolog
+from ._common import esc, labelled_style, resolve_tree, text_box
 from ._path import AnswerPath
 from .card import card_html
 from .gate import GateQuestion

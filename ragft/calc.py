@@ -1,4 +1,7 @@
-"""The calculators' arithmetic, apart from any widget so it can be tested on its own.
+"""The calculators' arithmetic: does a corpus fit in context, and does fine-tuning pay off.
+
+Plain functions with no widget or notebook import, so the widgets (:mod:`ragft.widgets`), the
+notebooks' worked examples (:mod:`ragft.notebooks`) and the tests share one implementation.
 
 Every factor here is a rough illustration, and the widgets say so. Corpus sizes convert at about
 300 words a page and 4/3 tokens a word (the common "a token is about three quarters of a word"
@@ -8,14 +11,14 @@ Anthropic's contextual-retrieval article: about 200,000 tokens is roughly 500 pa
 Example:
     >>> to_tokens(500, "pages")
     200000.0
-    >>> fit = context_fit(120_000, 200_000)
+    >>> fit = context_fit(120_000, "200k tokens")
     >>> fit.share, fit.fits, fit.within_yardstick
     (0.6, True, True)
     >>> be = break_even(requests_per_month=500_000, saving_per_request=0.002,
     ...                 engineering_hours=80, hourly_rate=100, training_cost=50,
-    ...                 retrains_per_year=4)
-    >>> round(be.months, 1)
-    8.2
+    ...                 retrains_per_year=4, maintenance_hours_per_month=4)
+    >>> round(be.monthly_upkeep, 2), round(be.months, 1)
+    (416.67, 13.8)
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..errors import RagftError, UnknownNodeError
+from .errors import RagftError, UnknownOptionError
 
 __all__ = [
     "CONTEXT_WINDOWS",
@@ -41,6 +44,7 @@ __all__ = [
     "context_fit",
     "cumulative",
     "to_tokens",
+    "window_tokens",
 ]
 
 WORDS_PER_PAGE = 300  # illustration: a printed page of prose
@@ -68,10 +72,8 @@ def check_amount(name: str, value: float) -> float:
     ...
     ragft.errors.RagftError: hours must be a number >= 0, got -1
     """
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        msg = f"{name} must be a number >= 0, got {value!r}"
-        raise RagftError(msg)
-    if not math.isfinite(value) or value < 0:
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or not math.isfinite(value) or value < 0):
         msg = f"{name} must be a number >= 0, got {value!r}"
         raise RagftError(msg)
     return float(value)
@@ -80,13 +82,39 @@ def check_amount(name: str, value: float) -> float:
 def to_tokens(amount: float, unit: str) -> float:
     """Convert a corpus size in ``pages``, ``words`` or ``tokens`` to tokens (roughly).
 
+    >>> to_tokens(3, "chapters")
+    Traceback (most recent call last):
+    ...
+    ragft.errors.UnknownOptionError: unknown unit 'chapters' (must be one of ['pages', ...])
+
     Raises:
-        UnknownNodeError: ``unit`` is not one of :data:`UNITS`.
+        UnknownOptionError: ``unit`` is not one of :data:`UNITS`.
         RagftError: ``amount`` is negative or not a finite number.
     """
     if unit not in UNITS:
-        raise UnknownNodeError(unit, UNITS, what="unit")
+        raise UnknownOptionError(unit, "unit", UNITS)
     return check_amount("corpus size", amount) * UNITS[unit]
+
+
+def window_tokens(window: int | str) -> int:
+    """A context window in tokens: a whole number > 0, or a preset label of
+    :data:`CONTEXT_WINDOWS` such as ``"200k tokens"``.
+
+    >>> window_tokens("1M tokens"), window_tokens(32_000)
+    (1000000, 32000)
+
+    Raises:
+        UnknownOptionError: a label that is not a preset.
+        RagftError: a number that is not a whole number > 0.
+    """
+    if isinstance(window, str):
+        if window not in CONTEXT_WINDOWS:
+            raise UnknownOptionError(window, "context window", CONTEXT_WINDOWS)
+        return CONTEXT_WINDOWS[window]
+    if isinstance(window, bool) or not isinstance(window, int) or window <= 0:
+        msg = f"context window must be a whole number of tokens > 0, got {window!r}"
+        raise RagftError(msg)
+    return window
 
 
 @dataclass(frozen=True)
@@ -113,42 +141,53 @@ class ContextFit:
         return self.tokens <= YARDSTICK_TOKENS
 
 
-def context_fit(tokens: float, window: int) -> ContextFit:
-    """Compare ``tokens`` with a context ``window`` of that many tokens.
+def context_fit(tokens: float, window: int | str) -> ContextFit:
+    """Compare ``tokens`` with a context ``window`` (tokens, or a preset label).
 
     Raises:
         RagftError: a negative or non-finite token count, or a window that is not positive.
+        UnknownOptionError: a window label that is not one of :data:`CONTEXT_WINDOWS`.
     """
     tokens = check_amount("corpus size", tokens)
-    if isinstance(window, bool) or not isinstance(window, int) or window <= 0:
-        msg = f"context window must be a whole number of tokens > 0, got {window!r}"
-        raise RagftError(msg)
-    return ContextFit(tokens=tokens, window=window, share=tokens / window)
+    size = window_tokens(window)
+    return ContextFit(tokens=tokens, window=size, share=tokens / size)
 
 
 @dataclass(frozen=True)
 class BreakEven:
-    """When fine-tuning pays for itself: one-off cost, monthly flows, months to break even."""
+    """When fine-tuning pays for itself: one-off cost, monthly flows, months to break even.
+
+    The monthly upkeep has two parts: the retraining runs (compute) and the engineering hours
+    that keep the pipeline going (data curation, evaluations, fixes). The second is usually the
+    larger, which is the point gate 5 makes.
+    """
 
     upfront: float
     monthly_saving: float
-    monthly_upkeep: float
+    monthly_retraining: float
+    monthly_maintenance: float
     months: float | None  # None: the monthly saving never covers the upkeep
 
     @property
+    def monthly_upkeep(self) -> float:
+        """The whole monthly upkeep: retraining runs plus maintenance work."""
+        return self.monthly_retraining + self.monthly_maintenance
+
+    @property
     def monthly_net(self) -> float:
-        """What each month saves after the retraining upkeep (negative: it loses money)."""
+        """What each month saves after the upkeep (negative: it loses money)."""
         return self.monthly_saving - self.monthly_upkeep
 
 
 def break_even(*, requests_per_month: float, saving_per_request: float,
                engineering_hours: float, hourly_rate: float, training_cost: float,
-               retrains_per_year: float) -> BreakEven:
+               retrains_per_year: float, maintenance_hours_per_month: float) -> BreakEven:
     """Months until fine-tuning's savings cover its cost, or ``None`` for never.
 
-    The one-off cost is the engineering time plus the first training run; the upkeep is the
-    retraining runs spread over the months. Engineering time for each retrain is left out for
-    simplicity: add it to the training cost per run if it matters.
+    The one-off cost is the engineering time to build the pipeline plus the first training run.
+    The monthly upkeep is the retraining runs spread over the months, plus the engineering hours
+    spent each month keeping data, evaluations and the pipeline in shape, at the same hourly
+    rate.
 
     Raises:
         RagftError: an input is negative or not a finite number.
@@ -159,20 +198,23 @@ def break_even(*, requests_per_month: float, saving_per_request: float,
     rate = check_amount("hourly rate", hourly_rate)
     run = check_amount("training cost per run", training_cost)
     retrains = check_amount("retrains per year", retrains_per_year)
+    upkeep_hours = check_amount("maintenance hours per month", maintenance_hours_per_month)
     upfront = hours * rate + run
     monthly_saving = requests * saving
-    monthly_upkeep = run * retrains / 12
-    net = monthly_saving - monthly_upkeep
+    retraining = run * retrains / 12
+    maintenance = upkeep_hours * rate
+    net = monthly_saving - retraining - maintenance
     months = upfront / net if net > 0 else None
     return BreakEven(upfront=upfront, monthly_saving=monthly_saving,
-                     monthly_upkeep=monthly_upkeep, months=months)
+                     monthly_retraining=retraining, monthly_maintenance=maintenance,
+                     months=months)
 
 
 def cumulative(result: BreakEven, horizon: int) -> tuple[list[int], list[float], list[float]]:
     """Months ``0..horizon`` with the cumulative cost and cumulative saving at each.
 
-    >>> cumulative(BreakEven(100.0, 50.0, 0.0, 2.0), 3)
-    ([0, 1, 2, 3], [100.0, 100.0, 100.0, 100.0], [0.0, 50.0, 100.0, 150.0])
+    >>> cumulative(BreakEven(100.0, 50.0, 0.0, 10.0, 2.5), 3)
+    ([0, 1, 2, 3], [100.0, 110.0, 120.0, 130.0], [0.0, 50.0, 100.0, 150.0])
     """
     months = list(range(horizon + 1))
     cost = [result.upfront + result.monthly_upkeep * m for m in months]
