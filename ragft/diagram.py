@@ -47,7 +47,7 @@ WRAP = 30
 _GRAPH = {"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.4", "fontname": FONT,
           "bgcolor": "white"}
 _NODE = {"shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "11",
-         "margin": "0.15,0.07", "color": INK, "fillcolor": "white", "fontcolor": INK}
+         "margin": "0.24,0.08", "color": INK, "fillcolor": "white", "fontcolor": INK}
 _EDGE = {"fontname": FONT, "fontsize": "10", "color": "#4D4D4D", "fontcolor": INK,
          "arrowsize": "0.7"}
 
