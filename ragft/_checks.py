@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .errors import TreeError, allowed
+from .errors import TreeError, unknown
 from .model import Case, Tree
 
 __all__ = ["check_graph"]
@@ -27,7 +27,7 @@ def _unique(tree: Tree, where: str, ids: Iterable[str]) -> None:
 def _known(tree: Tree, where: str, what: str, value: str, known: Iterable[str]) -> None:
     known = list(known)
     if value not in known:
-        raise TreeError(tree.origin, where, f"unknown {what} {value!r} {allowed(known)}")
+        raise TreeError(tree.origin, where, unknown(what, value, known))
 
 
 def check_graph(tree: Tree) -> None:
@@ -51,6 +51,9 @@ def check_graph(tree: Tree) -> None:
             raise TreeError(tree.origin, where, "needs at least two answers")
         for ans in gate.answers:
             _known(tree, f"{where} answer {ans.id!r}", "next node", ans.next, nodes)
+            if ans.layer:
+                _known(tree, f"{where} answer {ans.id!r}", "layer", ans.layer,
+                       [x.id for x in tree.components])
         if gate.example is not None:
             _known(tree, f"{where} example", "answer", gate.example.answer, gate.answer_ids)
         for s in gate.sources:
@@ -64,11 +67,25 @@ def check_graph(tree: Tree) -> None:
             _known(tree, f"{where} components", "component", c, [x.id for x in tree.components])
         for s in ex.sources:
             _known(tree, f"{where} sources", "source", s, sources)
+        if ex.variant_of:
+            _check_variant(tree, where, ex.variant_of, ex.layer)
     _check_shape(tree)
     for case in ((tree.example,) if tree.example else ()) + tree.cases:
         _check_case(tree, case)
     for ev in tree.evidence:
         _known(tree, f"evidence {ev.id!r}", "source", ev.source, sources)
+
+
+def _check_variant(tree: Tree, where: str, base: str, layer: str) -> None:
+    """A variant replaces a plain exit, for a layer some answer sets, and is the only one."""
+    plain = [e.id for e in tree.exits if not e.variant_of]
+    _known(tree, where, "exit to vary", base, plain)
+    _known(tree, where, "layer", layer, [a.layer for g in tree.gates for a in g.answers
+                                         if a.layer])
+    twins = [e.id for e in tree.exits if e.variant_of == base and e.layer == layer]
+    if len(twins) > 1:
+        problem = f"exits {twins!r} all vary {base!r} for layer {layer!r}; keep one"
+        raise TreeError(tree.origin, where, problem)
 
 
 def _check_shape(tree: Tree) -> None:
@@ -93,6 +110,9 @@ def _check_shape(tree: Tree) -> None:
         state[node] = "done"
 
     visit(tree.root, ())
+    for ex in tree.exits:  # a variant is reached wherever the exit it replaces is
+        if ex.variant_of in state:
+            state.setdefault(ex.id, "done")
     for node in tree.gate_ids + tree.exit_ids:
         if node not in state:
             what = "gate" if node in gates else "exit"
@@ -113,7 +133,7 @@ def _check_case(tree: Tree, case: Case) -> None:
                    tree.gate(gate_id).answer_ids)
         for g in req.assumed:
             _known(tree, f"{where} assumed", "gate", g, [a for a, _ in req.answers])
-        _, end = tree.follow(dict(req.answers))
+        end = tree.walk(dict(req.answers)).end
         if end != req.exit:
             problem = f"its answers lead to {end!r}, not to its exit {req.exit!r}"
             raise TreeError(tree.origin, where, problem)

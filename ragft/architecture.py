@@ -40,9 +40,7 @@ class Architecture:
     @property
     def summary(self) -> str:
         """One line such as ``RAG + prompts``, components in the tree's order."""
-        labels = [self.tree.component(c).label for c in self.components]
-        text = " + ".join(labels)
-        return text[:1].upper() + text[1:]
+        return self.tree.summarise(self.components)
 
     @property
     def exits(self) -> tuple[str, ...]:
@@ -75,8 +73,8 @@ def combine(
     used: set[str] = set()
     for name, answers in items:
         decision = decide(answers, tree)
-        exit_id = decision.require_exit(f"requirement {name!r}")
-        used.update(tree.exit(exit_id).components)
+        decision.require_exit(f"requirement {name!r}")
+        used.update(decision.components)
         decisions.append((name, decision))
     order = tuple(c.id for c in tree.components if c.id in used)
     return Architecture(decisions=tuple(decisions), components=order, tree=tree)

@@ -150,8 +150,6 @@ COMMANDS = {"decide": _decide, "walk": _walk, "diagram": _diagram, "record": _re
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ragft`` with ``argv`` (default: the command line); return the exit code."""
-    from .backend import BackendError
-
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors
@@ -159,6 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         tree = load_tree(args.tree)
         return COMMANDS[args.command](args, tree)
+    except OutputExistsError as exc:
+        print(f"{PROG}: error: {exc} (pass --force to overwrite it)", file=sys.stderr)
+        return 2
     except RagftError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
@@ -167,8 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Python from complaining again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
-    except (BackendError, OSError) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"{PROG}: error: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)

@@ -5,7 +5,8 @@ or PNG. Node and edge ids are the tree's ids, so a web page can highlight a path
 
 - a gate's node has id ``<gate>`` and class ``gate stage-precheck`` or ``gate stage-gate``;
 - an exit's node has id ``<exit>`` and class ``exit kind-<kind>``;
-- an answer's edge has id ``<gate>-<answer>`` and class ``answer``;
+- an answer's edge has id ``<gate>-<answer>`` and class ``answer``; where the answer's exit has a
+  variant for a knowledge layer, a second edge ``<gate>-<answer>-<layer>`` leads to the variant;
 - with a decision, the nodes and edges on its path also get ``on-path``, and the next unanswered
   gate gets ``current``; with a focus gate, that gate, its answers and their targets get ``focus``.
 
@@ -15,7 +16,7 @@ Example:
     >>> from ragft.diagram import tree_diagram
     >>> dot = tree_diagram().source
     >>> [line.split(" [")[0].strip() for line in dot.splitlines() if 'id="knowledge-' in line]
-    ['knowledge -> rag_dynamic', 'knowledge -> depth']
+    ['knowledge -> rag_dynamic', 'knowledge -> long_context_refresh', 'knowledge -> depth']
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import itertools
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import graphviz
@@ -34,7 +36,8 @@ from .model import Gate, Kind, Tree
 if TYPE_CHECKING:
     from .engine import Decision
 
-__all__ = ["gate_diagram", "text_alternative", "tree_diagram", "visible_nodes"]
+__all__ = ["Marks", "gate_diagram", "marks", "text_alternative", "tree_diagram",
+           "visible_nodes"]
 
 FONT = "Helvetica,Arial,sans-serif"
 INK = "#1F2328"  # text and emphasis: 15:1 on white
@@ -94,7 +97,53 @@ def visible_nodes(tree: Tree | None = None, *, prechecks: bool = True) -> list[s
         seen.add(node)
         if not tree.is_exit(node):
             todo.extend(a.next for a in tree.gate(node).answers)
+    seen |= {e.id for e in tree.exits if e.variant_of in seen}
     return [n for n in tree.gate_ids + tree.exit_ids if n in seen]
+
+
+@dataclass(frozen=True)
+class Marks:
+    """The ids a decision marks on the diagram: nodes and edges on its path, the gate waiting."""
+
+    nodes: tuple[str, ...]
+    edges: tuple[str, ...]
+    current: str | None
+
+
+def _edges(tree: Tree, gate: Gate) -> list[tuple[str, str, str, str]]:
+    """Each edge an answer draws: ``(edge id, answer id, target, label)``; an answer whose
+    exit has variants draws one edge more per variant, labelled with its layer."""
+    layered = {e.variant_of: e for e in tree.exits if e.variant_of}
+    out = []
+    for ans in gate.answers:
+        label = ans.label
+        if ans.layer:
+            label += f" ({tree.component(ans.layer).label})"
+        variant = layered.get(ans.next)
+        if variant is not None:
+            base_layers = {a.layer for g in tree.gates for a in g.answers if a.layer}
+            base_layer = sorted(base_layers - {variant.layer})
+            base = f" ({tree.component(base_layer[0]).label})" if base_layer else ""
+            out.append((f"{gate.id}-{ans.id}", ans.id, ans.next, label + base))
+            out.append((f"{gate.id}-{ans.id}-{variant.layer}", ans.id, variant.id,
+                        f"{label} ({tree.component(variant.layer).label})"))
+        else:
+            out.append((f"{gate.id}-{ans.id}", ans.id, ans.next, label))
+    return out
+
+
+def marks(decision: Decision) -> Marks:
+    """What ``decision`` marks on the tree diagram (the export gives the walker the same)."""
+    tree = decision.tree
+    edges = []
+    for step in decision.path:
+        edge = f"{step.gate}-{step.answer}"
+        if tree.is_exit(step.next) and decision.exit not in (None, step.next):
+            edge += f"-{tree.exit(str(decision.exit)).layer}"
+        edges.append(edge)
+    nodes = [s.gate for s in decision.path]
+    nodes += [n for n in (decision.exit, decision.next_gate) if n is not None]
+    return Marks(tuple(dict.fromkeys(nodes)), tuple(edges), decision.next_gate)
 
 
 def _classes(*names: str) -> str:
@@ -128,16 +177,14 @@ def tree_diagram(
         raise UnknownGateError(focus, [g.id for g in shown_gates])
 
     on_nodes: set[str] = set()
-    on_edges: set[tuple[str, str]] = set()
+    on_edges: set[str] = set()
     current = None
     if decision is not None:
-        on_edges = {(s.gate, s.answer) for s in decision.path}
-        on_nodes = {s.gate for s in decision.path} | {s.next for s in decision.path}
-        current = decision.next_gate
-        on_nodes |= {n for n in (decision.exit, current) if n is not None}
+        m = marks(decision)
+        on_nodes, on_edges, current = set(m.nodes), set(m.edges), m.current
     focus_nodes: set[str] = set()
     if focus is not None:
-        focus_nodes = {focus} | {a.next for a in tree.gate(focus).answers}
+        focus_nodes = {focus} | {target for _, _, target, _ in _edges(tree, tree.gate(focus))}
     highlighting = decision is not None or focus is not None
 
     g = graphviz.Digraph("ragft", graph_attr=_GRAPH, node_attr=_NODE, edge_attr=_EDGE)
@@ -151,20 +198,20 @@ def tree_diagram(
             _exit_node(g, ex.id, ex.title, tree.kind(ex.kind), on=ex.id in on_nodes,
                        focus=ex.id in focus_nodes, muted=highlighting and not lit)
     for gate in shown_gates:
-        for ans in gate.answers:
-            on = (gate.id, ans.id) in on_edges
+        for edge_id, _, target, label in _edges(tree, gate):
+            on = edge_id in on_edges
             in_focus = gate.id == focus
-            attrs = {"id": f"{gate.id}-{ans.id}",
+            attrs = {"id": edge_id,
                      "class": _classes("answer", "on-path" if on else "",
                                        "focus" if in_focus else "")}
             if on or in_focus:
                 attrs.update(color=INK, penwidth="3" if on else "2.2")
             elif highlighting:
                 attrs.update(color=MUTED_LINE, fontcolor=MUTED_INK)
-            if not tree.is_exit(ans.next):
+            if not tree.is_exit(target):
                 attrs["weight"] = "8"  # keep the chain of gates in a straight column
             # A leading gap keeps the label clear of its own line on the straight spine.
-            g.edge(gate.id, ans.next, "  " + _label(ans.label), _attributes=attrs)
+            g.edge(gate.id, target, "  " + _label(label), _attributes=attrs)
     if legend:
         _legend(g, [k for k in tree.kinds if k.watch])
     return g
@@ -223,36 +270,18 @@ def gate_diagram(gate_id: str, tree: Tree | None = None) -> graphviz.Digraph:
 def text_alternative(
     tree: Tree | None = None, decision: Decision | None = None, *, prechecks: bool = True
 ) -> str:
-    """A plain-text description of the diagram, for alt text and screen readers.
+    """The diagram in plain text, for alt text and screen readers (the words are
+    :func:`ragft.present.tree_words`, and with a decision :func:`ragft.present.path_text`).
 
-    >>> print(text_alternative().splitlines()[3])
-    - Yes, and it is not enough: go to Pre-check 2.
+    >>> print(text_alternative().splitlines()[2])
+    - Not yet: go to recommendation "Exhaust prompt engineering first" (Prompting).
     """
+    from .present import path_text, tree_words
+    from .present.text import plain
+
     tree = tree or default_tree()
     nodes = visible_nodes(tree, prechecks=prechecks)
-    gates = [g for g in tree.gates if g.id in nodes]
-    exits = [e for e in tree.exits if e.id in nodes]
-
-    def target(node: str) -> str:
-        if tree.is_exit(node):
-            ex = tree.exit(node)
-            return f'recommendation "{ex.title}" ({tree.kind(ex.kind).label})'
-        return f"{tree.gate(node).label}"
-
-    lines = [f'Decision tree "{tree.title}": {len(gates)} questions and {len(exits)} '
-             "recommendations, read top to bottom."]
-    for gate in gates:
-        lines.append(f"{gate.label}: {gate.question}")
-        lines += [f"- {ans.label}: go to {target(ans.next)}." for ans in gate.answers]
+    lines = tree_words(tree, prechecks=prechecks, nodes=nodes).lines()
     if decision is not None:
-        steps = [s for s in decision.path if s.gate in nodes]
-        said = "; ".join(
-            f"{tree.gate(s.gate).label}: {tree.gate(s.gate).answer(s.answer).label}"
-            for s in steps)
-        lines.append(f"Highlighted path: {said or 'no answers yet'}.")
-        if decision.exit is not None:
-            lines.append(f"It ends at {target(decision.exit)}.")
-        elif decision.next_gate is not None:
-            nxt = tree.gate(decision.next_gate)
-            lines.append(f"Next question, {nxt.label}: {nxt.question}")
+        lines.append(plain(path_text(decision)))
     return "\n".join(lines)

@@ -11,8 +11,10 @@ Example:
     >>> for f in d.flips:
     ...     print(f.gate, f.alternative, f.lands_at)
     prompting no prompt_first
-    context yes long_context
+    context yes long_context_refresh
     knowledge static None
+    >>> d.components, d.summary
+    (('retrieval', 'prompting'), 'RAG + prompts')
     >>> decide({"prompting": "yes"}).next_gate
     'context'
 """
@@ -26,13 +28,14 @@ from typing import Any
 
 from .errors import AnswerSyntaxError, IncompleteDecisionError, UnknownGateError, UnknownNodeError
 from .loader import default_tree
-from .model import Tree
+from .model import Step, Tree
 
 __all__ = [
     "Decision",
     "Flip",
     "Step",
     "all_answer_sets",
+    "all_states",
     "all_walks",
     "answers_key",
     "check_answers",
@@ -40,15 +43,6 @@ __all__ = [
     "parse_answers",
     "path_to",
 ]
-
-
-@dataclass(frozen=True)
-class Step:
-    """One answered gate on the path and the node the answer led to."""
-
-    gate: str
-    answer: str
-    next: str
 
 
 @dataclass(frozen=True)
@@ -68,13 +62,18 @@ class Flip:
 
 @dataclass(frozen=True)
 class Decision:
-    """The result of walking the tree with a set of answers."""
+    """The result of walking the tree with a set of answers.
+
+    ``layer`` is the knowledge layer the answers chose (``retrieval`` or ``long_context`` in
+    ragft's tree), ``""`` before the context pre-check is answered.
+    """
 
     path: tuple[Step, ...]
     exit: str | None
     next_gate: str | None
     off_path: tuple[tuple[str, str], ...]
     flips: tuple[Flip, ...]
+    layer: str
     tree: Tree = field(repr=False, compare=False)
 
     @property
@@ -88,15 +87,32 @@ class Decision:
         return None if self.exit is None else self.tree.exit(self.exit).kind
 
     @property
+    def components(self) -> tuple[str, ...]:
+        """The exit's components in the tree's order (``()`` while unfinished)."""
+        if self.exit is None:
+            return ()
+        wanted = set(self.tree.exit(self.exit).components)
+        return tuple(c.id for c in self.tree.components if c.id in wanted)
+
+    @property
+    def summary(self) -> str:
+        """The components in one line, such as ``RAG + prompts`` (``""`` while unfinished)."""
+        return self.tree.summarise(self.components)
+
+    @property
     def answers(self) -> dict[str, str]:
         """The answers on the path, gate id to answer id."""
         return {s.gate: s.answer for s in self.path}
 
+    @property
+    def key(self) -> str:
+        """The path as ``gate=answer&...``: the site's URL hash, the export's state key."""
+        return answers_key(self.answers)
+
     def require_exit(self, what: str = "the decision") -> str:
         """Return the exit id, or raise :class:`IncompleteDecisionError`."""
         if self.exit is None:
-            assert self.next_gate is not None  # an unfinished walk always stops at a gate
-            gate = self.tree.gate(self.next_gate)
+            gate = self.tree.gate(str(self.next_gate))
             raise IncompleteDecisionError(what, gate.id, gate.answer_ids)
         return self.exit
 
@@ -107,6 +123,9 @@ class Decision:
             "exit": self.exit,
             "kind": self.kind,
             "title": None if ex is None else ex.title,
+            "summary": self.summary or None,
+            "components": list(self.components),
+            "layer": self.layer or None,
             "complete": self.complete,
             "path": [[s.gate, s.answer] for s in self.path],
             "next": self.next_gate,
@@ -127,10 +146,27 @@ def check_answers(answers: Mapping[str, str], tree: Tree) -> None:
         tree.gate(gate_id).answer(answer_id)
 
 
-def _walk(answers: Mapping[str, str], tree: Tree) -> tuple[list[Step], str]:
-    """Follow answers from the root; return the steps and the node the walk stopped at."""
-    steps, node = tree.follow(answers)
-    return [Step(*step) for step in steps], node
+def _decide(answers: Mapping[str, str], tree: Tree) -> Decision:
+    check_answers(answers, tree)
+    walk = tree.walk(answers)
+    on_path = {s.gate for s in walk.steps}
+    flips: list[Flip] = []
+    if walk.finished:
+        for step in walk.steps:
+            for alt in tree.gate(step.gate).answers:
+                if alt.id != step.answer:
+                    other = tree.walk({**answers, step.gate: alt.id})
+                    lands = other.end if other.finished else None
+                    flips.append(Flip(step.gate, step.answer, alt.id, alt.next, lands))
+    return Decision(
+        path=walk.steps,
+        exit=walk.end if walk.finished else None,
+        next_gate=None if walk.finished else walk.end,
+        off_path=tuple((g, a) for g, a in answers.items() if g not in on_path),
+        flips=tuple(flips),
+        layer=walk.layer,
+        tree=tree,
+    )
 
 
 def decide(answers: Mapping[str, str], tree: Tree | None = None) -> Decision:
@@ -140,28 +176,7 @@ def decide(answers: Mapping[str, str], tree: Tree | None = None) -> Decision:
         UnknownGateError: a key is not a gate of the tree.
         UnknownAnswerError: a value is not an answer of its gate.
     """
-    tree = tree or default_tree()
-    check_answers(answers, tree)
-    steps, node = _walk(answers, tree)
-    on_path = {s.gate for s in steps}
-    off_path = tuple((g, a) for g, a in answers.items() if g not in on_path)
-    flips: list[Flip] = []
-    if tree.is_exit(node):
-        for step in steps:
-            for alt in tree.gate(step.gate).answers:
-                if alt.id == step.answer:
-                    continue
-                _, end = _walk({**answers, step.gate: alt.id}, tree)
-                lands = end if tree.is_exit(end) else None
-                flips.append(Flip(step.gate, step.answer, alt.id, alt.next, lands))
-    return Decision(
-        path=tuple(steps),
-        exit=node if tree.is_exit(node) else None,
-        next_gate=None if tree.is_exit(node) else node,
-        off_path=off_path,
-        flips=tuple(flips),
-        tree=tree,
-    )
+    return _decide(answers, tree or default_tree())
 
 
 def parse_answers(items: Iterable[str], tree: Tree | None = None) -> dict[str, str]:
@@ -178,8 +193,7 @@ def parse_answers(items: Iterable[str], tree: Tree | None = None) -> dict[str, s
         if not sep or not gate_id or not answer_id:
             raise AnswerSyntaxError(text, "expected gate=answer")
         if gate_id in answers and answers[gate_id] != answer_id:
-            reason = f"gate {gate_id!r} is already answered {answers[gate_id]!r}"
-            raise AnswerSyntaxError(text, reason)
+            raise AnswerSyntaxError(text, "that gate is already answered")
         answers[gate_id] = answer_id
     check_answers(answers, tree)
     return answers
@@ -195,34 +209,44 @@ def answers_key(answers: Mapping[str, str] | Iterable[tuple[str, str]]) -> str:
     return "&".join(f"{g}={a}" for g, a in pairs)
 
 
-def all_walks(tree: Tree | None = None) -> Iterator[Decision]:
-    """Every distinct complete walk from the root to an exit (one per path)."""
+def all_states(tree: Tree | None = None) -> Iterator[Decision]:
+    """Every state a walk can be in: each prefix of every walk, then the walk finished.
+
+    The root state (no answers) comes first; the order is depth first, answers in tree order.
+    """
     tree = tree or default_tree()
 
-    def extend(answers: dict[str, str], node: str) -> Iterator[Decision]:
-        if tree.is_exit(node):
-            yield decide(answers, tree)
-            return
-        for ans in tree.gate(node).answers:
-            yield from extend({**answers, node: ans.id}, ans.next)
+    def extend(answers: dict[str, str]) -> Iterator[Decision]:
+        decision = _decide(answers, tree)
+        yield decision
+        if decision.next_gate is not None:
+            for ans in tree.gate(decision.next_gate).answers:
+                yield from extend({**answers, decision.next_gate: ans.id})
 
-    yield from extend({}, tree.root)
+    yield from extend({})
+
+
+def all_walks(tree: Tree | None = None) -> Iterator[Decision]:
+    """Every distinct complete walk from the root to an exit (one per path)."""
+    return (d for d in all_states(tree) if d.complete)
 
 
 def all_answer_sets(tree: Tree | None = None) -> Iterator[dict[str, str]]:
     """Every combination of one answer per gate (2**7 = 128 for ragft's tree)."""
     tree = tree or default_tree()
     for combo in product(*(g.answer_ids for g in tree.gates)):
-        yield dict(zip(tree.gate_ids, combo, strict=False))
+        yield dict(zip(tree.gate_ids, combo, strict=True))
 
 
 def path_to(node: str, tree: Tree | None = None) -> dict[str, str]:
-    """The answers that lead from the root to ``node`` (a gate or an exit).
+    """The answers of the first walk (in tree order) that reaches ``node``, a gate or an exit.
 
     The site links into its walker at a gate with these answers in the URL hash.
 
     >>> path_to("depth")
     {'prompting': 'yes', 'context': 'no', 'knowledge': 'static'}
+    >>> path_to("long_context")
+    {'prompting': 'yes', 'context': 'yes', 'knowledge': 'static', 'depth': 'reference'}
 
     Raises:
         UnknownNodeError: ``node`` is neither a gate nor an exit.
@@ -230,18 +254,7 @@ def path_to(node: str, tree: Tree | None = None) -> dict[str, str]:
     tree = tree or default_tree()
     if node not in tree.gate_ids + tree.exit_ids:
         raise UnknownNodeError(node, tree.gate_ids + tree.exit_ids)
-
-    def search(answers: dict[str, str], here: str) -> dict[str, str] | None:
-        if here == node:
-            return answers
-        if tree.is_exit(here):
-            return None
-        for ans in tree.gate(here).answers:
-            found = search({**answers, here: ans.id}, ans.next)
-            if found is not None:
-                return found
-        return None
-
-    found = search({}, tree.root)
-    assert found is not None  # the loader guarantees every node is reachable
-    return found
+    for state in all_states(tree):
+        if node in (state.exit, state.next_gate):
+            return state.answers
+    raise UnknownNodeError(node, [])  # pragma: no cover - the loader makes every node reachable

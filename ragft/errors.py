@@ -1,9 +1,12 @@
-"""The errors ragft raises for bad input.
+"""The errors ragft raises for bad input, and the one helper that words them.
 
-Every error is a :class:`ValueError` subclass whose message names the bad value and, where there
-is one, the allowed set, in the shape ``unknown answer 'x' for gate 'g' (must be one of [...])``.
-The message is built by the functions here so that the CLI, the widgets and the tests all see
-the same words.
+Every error is a :class:`ValueError` subclass. Messages that reject a value are built by
+:func:`unknown`, in one shape: ``unknown answer 'x' for gate 'g' (must be one of [...])``, the
+allowed values in the order the tree lists them. Library messages name no command-line flags;
+the CLI adds its own advice.
+
+The site walker shows the same words: :func:`message_templates` gives the export the messages
+with a ``{value}`` slot, so the JavaScript fills in a value and words nothing itself.
 """
 
 from __future__ import annotations
@@ -15,60 +18,87 @@ __all__ = [
     "IncompleteDecisionError",
     "OutputExistsError",
     "RagftError",
+    "RendererError",
     "TreeError",
     "UnknownAnswerError",
     "UnknownFormatError",
     "UnknownGateError",
+    "UnknownIdError",
     "UnknownNodeError",
     "UnknownOptionError",
     "allowed",
+    "message_templates",
+    "unknown",
 ]
 
 
 def allowed(values: Iterable[str]) -> str:
-    """Return the ``(must be one of [...])`` tail of an error message, values sorted."""
-    return f"(must be one of {sorted(values)!r})"
+    """The ``(must be one of [...])`` tail of a message, values in the order given.
+
+    >>> allowed(["static", "changing"])
+    "(must be one of ['static', 'changing'])"
+    """
+    return f"(must be one of {list(values)!r})"
+
+
+def unknown(what: str, value: object, values: Iterable[str], *, where: str = "") -> str:
+    """The one wording of a rejected value.
+
+    >>> unknown("answer", "sometimes", ["changing", "static"], where="for gate 'knowledge'")
+    "unknown answer 'sometimes' for gate 'knowledge' (must be one of ['changing', 'static'])"
+    """
+    place = f" {where}" if where else ""
+    return f"unknown {what} {value!r}{place} {allowed(values)}"
 
 
 class RagftError(ValueError):
     """Base class of every error about bad input to ragft."""
 
 
-class UnknownGateError(RagftError):
+class UnknownIdError(RagftError):
+    """An id, name or choice outside the allowed set (a kind, a source, a context window...)."""
+
+    def __init__(self, value: str, what: str, values: Iterable[str], where: str = "") -> None:
+        super().__init__(unknown(what, value, values, where=where))
+        self.value = value
+        self.what = what
+
+
+class UnknownGateError(UnknownIdError):
     """A gate id that the tree does not have."""
 
     def __init__(self, gate: str, gates: Iterable[str]) -> None:
-        msg = f"unknown gate {gate!r} {allowed(gates)}"
-        super().__init__(msg)
+        super().__init__(gate, "gate", gates)
         self.gate = gate
 
 
-class UnknownAnswerError(RagftError):
+class UnknownAnswerError(UnknownIdError):
     """An answer id that the gate does not have."""
 
     def __init__(self, answer: str, gate: str, answers: Iterable[str]) -> None:
-        msg = f"unknown answer {answer!r} for gate {gate!r} {allowed(answers)}"
-        super().__init__(msg)
+        super().__init__(answer, "answer", answers, where=f"for gate {gate!r}")
         self.answer = answer
         self.gate = gate
 
 
-class UnknownNodeError(RagftError):
+class UnknownNodeError(UnknownIdError):
     """A gate or exit id that the tree does not have."""
 
     def __init__(self, node: str, nodes: Iterable[str], what: str = "gate or exit") -> None:
-        msg = f"unknown {what} {node!r} {allowed(nodes)}"
-        super().__init__(msg)
+        super().__init__(node, what, nodes)
         self.node = node
 
 
-class UnknownOptionError(RagftError):
-    """A choice outside a fixed list, such as a calculator's unit or context window."""
+class UnknownOptionError(UnknownIdError):
+    """A choice outside a fixed list, such as a calculator's unit or a Graphviz engine."""
 
-    def __init__(self, value: str, what: str, options: Iterable[str]) -> None:
-        msg = f"unknown {what} {value!r} {allowed(options)}"
-        super().__init__(msg)
-        self.value = value
+
+class UnknownFormatError(UnknownIdError):
+    """An output format or file suffix ragft cannot write."""
+
+    def __init__(self, fmt: str, formats: Iterable[str]) -> None:
+        super().__init__(fmt, "format", formats)
+        self.format = fmt
 
 
 class AnswerSyntaxError(RagftError):
@@ -84,30 +114,21 @@ class IncompleteDecisionError(RagftError):
     """A decision that has not reached an exit where a finished one is needed."""
 
     def __init__(self, what: str, next_gate: str, answers: Iterable[str]) -> None:
-        msg = (
-            f"{what} is not finished: gate {next_gate!r} needs an answer "
-            f"{allowed(answers)}"
-        )
+        msg = f"{what} is not finished: gate {next_gate!r} needs an answer {allowed(answers)}"
         super().__init__(msg)
         self.next_gate = next_gate
 
 
-class UnknownFormatError(RagftError):
-    """An output format or file suffix ragft cannot write."""
-
-    def __init__(self, fmt: str, formats: Iterable[str]) -> None:
-        msg = f"unknown format {fmt!r} {allowed(formats)}"
-        super().__init__(msg)
-        self.format = fmt
-
-
 class OutputExistsError(RagftError):
-    """An output file that exists and would be overwritten without ``force``."""
+    """An output file that exists and would be overwritten."""
 
     def __init__(self, path: str) -> None:
-        msg = f"{path!s} already exists (pass --force to overwrite it)"
-        super().__init__(msg)
+        super().__init__(f"{path!s} already exists")
         self.path = path
+
+
+class RendererError(RagftError):
+    """The diagram renderer is missing, failed on a graph, or took too long."""
 
 
 class TreeError(RagftError):
@@ -119,3 +140,28 @@ class TreeError(RagftError):
         self.source = source
         self.where = where
         self.problem = problem
+
+
+class _Slot(str):
+    """A value whose repr is ``{value}``: fills the message templates' slot."""
+
+    def __repr__(self) -> str:
+        return "{value}"
+
+
+def message_templates(gates: Iterable[tuple[str, Iterable[str]]]) -> dict[str, object]:
+    """The walker's messages for a bad link, with ``{value}`` where the bad value goes.
+
+    ``gates`` is each gate id with its answer ids, in tree order.
+
+    >>> message_templates([("prompting", ["no", "yes"])])["answer"]
+    {'prompting': "unknown answer {value} for gate 'prompting' (must be one of ['no', 'yes'])"}
+    """
+    pairs = [(g, list(a)) for g, a in gates]
+    slot = _Slot()
+    return {
+        "gate": str(UnknownGateError(slot, [g for g, _ in pairs])),
+        "answer": {g: str(UnknownAnswerError(slot, g, a)) for g, a in pairs},
+        "syntax": str(AnswerSyntaxError(slot, "expected gate=answer")),
+        "repeated": str(AnswerSyntaxError(slot, "that gate is already answered")),
+    }

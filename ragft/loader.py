@@ -8,7 +8,7 @@ Example:
     >>> from ragft.loader import default_tree
     >>> tree = default_tree()
     >>> tree.root, len(tree.gates), len(tree.exits)
-    ('prompting', 7, 8)
+    ('prompting', 7, 12)
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from dataclasses import fields
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
@@ -23,7 +24,7 @@ from typing import Any, NoReturn
 import yaml
 
 from ._checks import check_graph
-from .errors import TreeError
+from .errors import TreeError, unknown
 from .model import (
     Answer,
     Case,
@@ -43,6 +44,29 @@ __all__ = ["SCHEMA_NAME", "SCHEMA_VERSION", "default_tree", "load_tree", "parse_
 
 SCHEMA_VERSION = 1
 SCHEMA_NAME = "ragft-tree"  # the "schema" field of an export (tree.json), not of a tree file
+
+
+def _keys(cls: type, *computed: str) -> tuple[str, ...]:
+    """The keys a tree file may use for ``cls``: its dataclass fields in order, less computed
+    ones."""
+    return tuple(f.name for f in fields(cls) if f.name not in computed)
+
+
+def _describe(value: object) -> str:
+    """What a YAML value is, in words a tree author knows (not a Python type name)."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value!r})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    if isinstance(value, str):
+        return f"text ({value[:40]!r})"
+    if isinstance(value, list):
+        return "a list"
+    return "something else"
+
+
 # Ids end up in CSS classes, SVG ids, URL hashes and CLI arguments: keep them to one safe shape.
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -52,18 +76,18 @@ class _Reader:
     """Reads one mapping of the file, reporting problems with the file name and location."""
 
     def __init__(
-        self, origin: str, data: object, where: str, keys: set[str], kind: str = ""
+        self, origin: str, data: object, where: str, keys: tuple[str, ...], kind: str = ""
     ) -> None:
         self.origin = origin
         self.where = where
         if not isinstance(data, Mapping):
-            self.fail(f"must be a mapping, got {type(data).__name__}")
+            self.fail(f"must be a mapping of keys to values, got {_describe(data)}")
         self.data: Mapping[str, Any] = data
         if kind and isinstance(data.get("id"), str):  # name the item, not just its index
             self.where = f"{where} ({kind} {data['id']!r})"
-        unknown = sorted(set(map(str, data)) - keys)
-        if unknown:
-            self.fail(f"unknown key {unknown[0]!r} (must be one of {sorted(keys)!r})")
+        extra = [k for k in map(str, data) if k not in keys]
+        if extra:
+            self.fail(unknown("key", extra[0], keys))
 
     def fail(self, problem: str) -> NoReturn:
         raise TreeError(self.origin, self.where, problem)
@@ -115,7 +139,7 @@ class _Reader:
 
 
 def _source(origin: str, where: str, data: object) -> Source:
-    r = _Reader(origin, data, where, {"id", "title", "author", "url", "year", "note"})
+    r = _Reader(origin, data, where, _keys(Source))
     return Source(
         id=r.id(), title=r.text("title"), author=r.text("author"),
         url=r.text("url", required=False), year=r.text("year", required=False),
@@ -124,28 +148,27 @@ def _source(origin: str, where: str, data: object) -> Source:
 
 
 def _answer(origin: str, where: str, data: object) -> Answer:
-    r = _Reader(origin, data, where, {"id", "label", "meaning", "next", "signals"})
+    r = _Reader(origin, data, where, _keys(Answer))
+    layer = r.text("layer", required=False)
     return Answer(
         id=r.id(), label=r.text("label"), meaning=r.text("meaning"), next=r.id("next"),
-        signals=r.strs("signals"),
+        signals=r.strs("signals"), layer=r.id("layer") if layer else "",
     )
 
 
 def _gate(origin: str, where: str, data: object) -> Gate:
-    keys = {"id", "stage", "number", "title", "question", "explanation", "why", "answers",
-            "warnings", "example", "sources"}
-    r = _Reader(origin, data, where, keys, "gate")
+    r = _Reader(origin, data, where, _keys(Gate), "gate")
     gid = r.id()
     stage = r.text("stage")
     if stage not in ("precheck", "gate"):
-        r.fail(f"unknown stage {stage!r} (must be one of ['gate', 'precheck'])")
+        r.fail(unknown("stage", stage, ["precheck", "gate"]))
     number = r.raw("number")
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         r.fail(f"number must be a positive integer, got {number!r}")
     answers = tuple(_answer(origin, w, a) for w, a in r.items("answers"))
     example = None
     if r.raw("example", required=False) is not None:
-        e = _Reader(origin, r.raw("example"), r.sub("example"), {"answer", "note", "assumed"})
+        e = _Reader(origin, r.raw("example"), r.sub("example"), _keys(ExampleNote))
         example = ExampleNote(answer=e.id("answer"), note=e.text("note"), assumed=e.flag("assumed"))
     return Gate(
         id=gid, stage=stage, number=number, title=r.text("title"),  # type: ignore[arg-type]
@@ -156,18 +179,21 @@ def _gate(origin: str, where: str, data: object) -> Gate:
 
 
 def _exit(origin: str, where: str, data: object) -> Exit:
-    keys = {"id", "kind", "title", "summary", "build", "components", "warnings", "sources"}
-    r = _Reader(origin, data, where, keys, "exit")
+    r = _Reader(origin, data, where, _keys(Exit), "exit")
     eid = r.id()
+    variant_of, layer = r.text("variant_of", required=False), r.text("layer", required=False)
+    if bool(variant_of) != bool(layer):
+        r.fail("variant_of and layer go together: a variant replaces an exit for one layer")
     return Exit(
         id=eid, kind=r.id("kind"), title=r.text("title"), summary=r.text("summary"),
         build=r.strs("build"), components=r.strs("components"), warnings=r.strs("warnings"),
-        sources=r.strs("sources"),
+        sources=r.strs("sources"), variant_of=r.id("variant_of") if variant_of else "",
+        layer=r.id("layer") if layer else "",
     )
 
 
 def _kind(origin: str, where: str, data: object) -> Kind:
-    r = _Reader(origin, data, where, {"id", "label", "color", "description", "watch"})
+    r = _Reader(origin, data, where, _keys(Kind))
     color = r.text("color")
     if not _COLOR.match(color):
         r.fail(f"color {color!r} must be #RRGGBB")
@@ -176,12 +202,12 @@ def _kind(origin: str, where: str, data: object) -> Kind:
 
 
 def _component(origin: str, where: str, data: object) -> Component:
-    r = _Reader(origin, data, where, {"id", "label", "description"})
+    r = _Reader(origin, data, where, _keys(Component))
     return Component(id=r.id(), label=r.text("label"), description=r.text("description"))
 
 
 def _requirement(origin: str, where: str, data: object) -> Requirement:
-    r = _Reader(origin, data, where, {"id", "name", "answers", "exit", "note", "assumed"})
+    r = _Reader(origin, data, where, _keys(Requirement))
     pairs = []
     for w, pair in r.items("answers"):
         ok = isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
@@ -193,9 +219,7 @@ def _requirement(origin: str, where: str, data: object) -> Requirement:
 
 
 def _case(origin: str, where: str, data: object) -> Case:
-    keys = {"id", "name", "description", "requirements", "gates", "sources", "summary",
-            "illustrative"}
-    r = _Reader(origin, data, where, keys)
+    r = _Reader(origin, data, where, _keys(Case))
     return Case(
         id=r.id(), name=r.text("name"), description=r.text("description"),
         requirements=tuple(_requirement(origin, w, q) for w, q in r.items("requirements")),
@@ -205,7 +229,7 @@ def _case(origin: str, where: str, data: object) -> Case:
 
 
 def _evidence(origin: str, where: str, data: object) -> Evidence:
-    r = _Reader(origin, data, where, {"id", "source", "claim", "caveat", "figures"})
+    r = _Reader(origin, data, where, _keys(Evidence))
     figures = r.raw("figures", required=False) or {}
     if not isinstance(figures, Mapping) or not all(
         isinstance(v, (int, float)) and not isinstance(v, bool) for v in figures.values()
@@ -217,7 +241,7 @@ def _evidence(origin: str, where: str, data: object) -> Evidence:
 
 
 def _path_row(origin: str, where: str, data: object) -> PathRow:
-    r = _Reader(origin, data, where, {"aspect", "rag", "fine_tune", "hybrid"})
+    r = _Reader(origin, data, where, _keys(PathRow))
     return PathRow(aspect=r.text("aspect"), rag=r.text("rag"), fine_tune=r.text("fine_tune"),
                    hybrid=r.text("hybrid"))
 
@@ -228,8 +252,7 @@ def parse_tree(data: object, origin: str = "<tree>") -> Tree:
     Raises:
         TreeError: naming ``origin``, the place in the data and the problem.
     """
-    keys = {"schema_version", "title", "root", "kinds", "components", "sources", "gates",
-            "exits", "example", "cases", "evidence", "paths", "revisit"}
+    keys = _keys(Tree, "origin")
     if isinstance(data, Mapping) and data.get("schema") == SCHEMA_NAME:
         problem = ("this is an export of ragft (tree.json), not a tree file: pass the YAML tree "
                    "it was made from, such as a copy of ragft/data/tree.yaml")
@@ -237,7 +260,7 @@ def parse_tree(data: object, origin: str = "<tree>") -> Tree:
     r = _Reader(origin, data, "", keys)
     version = r.raw("schema_version")
     if version != SCHEMA_VERSION:
-        r.fail(f"unsupported schema_version {version!r} (must be one of [{SCHEMA_VERSION}])")
+        r.fail(f"unsupported schema_version {version!r} (must be {SCHEMA_VERSION})")
     example = r.raw("example", required=False)
     tree = Tree(
         schema_version=SCHEMA_VERSION,
@@ -268,11 +291,32 @@ def load_tree(path: str | Path | None = None) -> Tree:
     if path is None:
         return default_tree()
     origin = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TreeError(origin, "", f"cannot read the file ({exc.__class__.__name__})") from exc
-    return _parse_text(text, origin)
+    return _parse_text(_read(Path(path), origin), origin)
+
+
+def _read(path: Path, origin: str) -> str:
+    """The file's text, or a one-line :class:`TreeError` saying what is wrong and what to do."""
+    if path.is_dir():
+        problem = "is a folder, not a tree file (pass a YAML file such as a copy of tree.yaml)"
+    elif not path.exists():
+        problem = "no such file (check the path, or copy ragft/data/tree.yaml to start one)"
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problem = "not a text file (a tree file is YAML or JSON, in UTF-8)"
+        except PermissionError:
+            problem = "cannot be read (permission denied)"
+        except OSError:
+            problem = "cannot be read"
+        else:
+            if not text.strip():
+                problem = "the file is empty (a tree file is YAML or JSON, like ragft's tree.yaml)"
+            elif "\x00" in text:
+                problem = "not a text file (a tree file is YAML or JSON, in UTF-8)"
+            else:
+                return text
+    raise TreeError(origin, "", problem)
 
 
 def _parse_text(text: str, origin: str) -> Tree:
@@ -280,7 +324,9 @@ def _parse_text(text: str, origin: str) -> Tree:
     try:
         data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The context mark is where the broken construct starts (an unclosed quote, a list);
+        # the problem mark is where the parser gave up, often the next line.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         problem = f"not valid YAML or JSON ({getattr(exc, 'problem', None) or exc})"
         raise TreeError(origin, where, problem) from exc

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
-from .errors import UnknownAnswerError, UnknownGateError, UnknownNodeError
+from .errors import UnknownAnswerError, UnknownGateError, UnknownIdError, UnknownNodeError
 
 __all__ = [
     "Answer",
@@ -26,7 +26,9 @@ __all__ = [
     "Requirement",
     "Source",
     "Stage",
+    "Step",
     "Tree",
+    "Walk",
 ]
 
 Stage = Literal["precheck", "gate"]
@@ -41,12 +43,12 @@ _T = TypeVar("_T", bound=_HasId)
 
 
 def _find(items: Iterable[_T], ident: str, what: str) -> _T:
-    """The item with this id, or :class:`UnknownNodeError` naming the allowed ids."""
+    """The item with this id, or :class:`UnknownIdError` naming the allowed ids."""
     items = tuple(items)
     for item in items:
         if item.id == ident:
             return item
-    raise UnknownNodeError(ident, [i.id for i in items], what=what)
+    raise UnknownIdError(ident, what, [i.id for i in items])
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,18 @@ class Source:
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer to a gate and the node (gate or exit) it leads to."""
+    """One answer to a gate and the node (gate or exit) it leads to.
+
+    ``layer`` names the component that answering this way makes the knowledge layer of every
+    later exit (the context pre-check sets ``retrieval`` or ``long_context``).
+    """
 
     id: str
     label: str
     meaning: str
     next: str
     signals: tuple[str, ...] = ()
+    layer: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,7 +123,11 @@ class Gate:
 
 @dataclass(frozen=True)
 class Exit:
-    """A recommendation the tree ends at, with what building it takes."""
+    """A recommendation the tree ends at, with what building it takes.
+
+    A variant (``variant_of`` another exit, for a ``layer``) replaces that exit in every walk
+    whose knowledge layer is ``layer``: the same gates, another way to supply the knowledge.
+    """
 
     id: str
     kind: str
@@ -126,6 +137,8 @@ class Exit:
     components: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    variant_of: str = ""
+    layer: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,6 +209,30 @@ class PathRow:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One answered gate on a walk and the node the answer led to."""
+
+    gate: str
+    answer: str
+    next: str
+
+
+@dataclass(frozen=True)
+class Walk:
+    """Answers followed from the root: the steps taken, where the walk stopped, and the
+    knowledge layer the answers set (``""`` while no answer has set one).
+
+    ``end`` is the exit the walk reached (a variant where the layer asks for one) or the first
+    gate without an answer.
+    """
+
+    steps: tuple[Step, ...]
+    end: str
+    layer: str
+    finished: bool
+
+
+@dataclass(frozen=True)
 class Tree:
     """The whole decision tree. Built and checked by :func:`ragft.loader.load_tree`."""
 
@@ -232,38 +269,55 @@ class Tree:
 
     def exit(self, exit_id: str) -> Exit:
         """Return the exit with this id, or raise :class:`UnknownNodeError`."""
-        return _find(self.exits, exit_id, "exit")
+        if exit_id not in self.exit_ids:
+            raise UnknownNodeError(exit_id, self.exit_ids, what="exit")
+        return self.exits[self.exit_ids.index(exit_id)]
 
     def is_exit(self, node_id: str) -> bool:
         """Whether ``node_id`` names an exit."""
         return node_id in self.exit_ids
 
     def kind(self, kind_id: str) -> Kind:
-        """Return the kind with this id, or raise :class:`UnknownNodeError`."""
+        """Return the kind with this id, or raise :class:`UnknownIdError`."""
         return _find(self.kinds, kind_id, "kind")
 
     def source(self, source_id: str) -> Source:
-        """Return the source with this id, or raise :class:`UnknownNodeError`."""
+        """Return the source with this id, or raise :class:`UnknownIdError`."""
         return _find(self.sources, source_id, "source")
 
     def component(self, component_id: str) -> Component:
-        """Return the component with this id, or raise :class:`UnknownNodeError`."""
+        """Return the component with this id, or raise :class:`UnknownIdError`."""
         return _find(self.components, component_id, "component")
 
-    def follow(self, answers: Mapping[str, str]) -> tuple[tuple[tuple[str, str, str], ...], str]:
-        """Follow ``answers`` from the root: the ``(gate, answer, next)`` steps taken and the node
-        where the walk stopped (an exit, or the first gate without an answer).
+    def variant(self, exit_id: str, layer: str) -> str:
+        """The exit that stands for ``exit_id`` in walks whose knowledge layer is ``layer``."""
+        for ex in self.exits:
+            if ex.variant_of == exit_id and ex.layer == layer:
+                return ex.id
+        return exit_id
+
+    def walk(self, answers: Mapping[str, str]) -> Walk:
+        """Follow ``answers`` from the root: the one walk the engine and the loader's checks use.
 
         Raises:
             UnknownAnswerError: an answer on the path is not one of its gate's answers.
         """
-        steps: list[tuple[str, str, str]] = []
-        node = self.root
+        steps: list[Step] = []
+        node, layer = self.root, ""
         while not self.is_exit(node) and node in answers:
-            nxt = self.gate(node).answer(answers[node]).next
-            steps.append((node, answers[node], nxt))
-            node = nxt
-        return tuple(steps), node
+            answer = self.gate(node).answer(answers[node])
+            steps.append(Step(node, answer.id, answer.next))
+            layer = answer.layer or layer
+            node = answer.next
+        finished = self.is_exit(node)
+        end = self.variant(node, layer) if finished else node
+        return Walk(steps=tuple(steps), end=end, layer=layer, finished=finished)
+
+    def summarise(self, components: Iterable[str]) -> str:
+        """One line naming components in the tree's order, such as ``RAG + prompts``."""
+        wanted = set(components)
+        text = " + ".join(c.label for c in self.components if c.id in wanted)
+        return text[:1].upper() + text[1:]
 
     def cases_at(self, gate_id: str) -> tuple[Case, ...]:
         """Named cases the guide discusses at this gate."""

@@ -1,78 +1,100 @@
 """The tree as JSON-ready data: what ``ragft export`` writes to ``tree.json``.
 
-Besides the definitions, the payload holds every complete walk, keyed by its answers in path
-order, with the exit, what would flip it, and the decision record's Markdown. The site walker
-only looks these up, so its recommendation and its "download as Markdown" text come from the
-Python engine by construction; the browser tests check that its own walking agrees.
+Two parts. The *definitions* (gates, exits, kinds, components, sources) under the tree's stable
+ids, for anyone who reads the export. And the *walker*: every state a walk can be in (each
+prefix of every walk, and every finished walk), keyed by its answers in path order, each with
+the question to ask or the card to show, the diagram marks and the decision record, all made
+by the engine and the presentation layer. The site walker parses the URL hash, looks states up
+and builds the page; it decides nothing and words nothing.
 
 Example:
     >>> from ragft.payload import tree_payload
     >>> data = tree_payload()
     >>> data["schema"], data["schema_version"], data["root"]
-    ('ragft-tree', 1, 'prompting')
-    >>> data["walks"]["prompting=no"]["exit"]
+    ('ragft-tree', 2, 'prompting')
+    >>> data["states"]["prompting=no"]["exit"]
     'prompt_first'
+    >>> data["states"][""]["ask"], data["states"][""]["next"]["yes"]
+    ('prompting', 'prompting=yes')
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
-from .engine import all_walks, answers_key
-from .loader import SCHEMA_NAME, SCHEMA_VERSION, default_tree
+from .diagram import marks
+from .engine import Decision, all_states
+from .errors import message_templates
+from .loader import SCHEMA_NAME, default_tree
 from .model import Gate, Tree
+from .present import HEADINGS, LABELS, Card, card, gate_view, tree_words
+from .present.data import as_data
 from .record import DATE_PLACEHOLDER, decision_record
 
-__all__ = ["SCHEMA_NAME", "tree_payload"]
+__all__ = ["EXPORT_VERSION", "SCHEMA_NAME", "tree_payload"]
 
-
-
-def _plain(value: Any) -> Any:
-    """Tuples (as the frozen model stores them) to lists, so the payload equals its JSON."""
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+# Version of the export's layout (2: the walker's states replace version 1's "walks").
+EXPORT_VERSION = 2
 
 
 def _gate(gate: Gate) -> dict[str, Any]:
-    data: dict[str, Any] = _plain(asdict(gate))
+    data: dict[str, Any] = as_data(asdict(gate))
     data["label"] = gate.label
     return data
 
 
+def _walker_card(decision: Decision) -> Card:
+    full = card(decision)
+    return replace(full, sections=tuple(s for s in full.sections if s.id != "path"))
+
+
+def _state(decision: Decision) -> dict[str, Any]:
+    tree = decision.tree
+    nxt = {}
+    if decision.next_gate is not None:
+        for ans in tree.gate(decision.next_gate).answers:
+            nxt[ans.id] = "&".join(p for p in (decision.key, f"{decision.next_gate}={ans.id}") if p)
+    state: dict[str, Any] = {
+        "ask": decision.next_gate,
+        "next": nxt,
+        "exit": decision.exit,
+        "components": list(decision.components),
+        # The walker shows the answers as its trail (card.path); the "path" section is for
+        # records and the terminal, so it stays out of the export.
+        "card": as_data(_walker_card(decision)),
+        "marks": as_data(marks(decision)),
+    }
+    if decision.complete:
+        state["record"] = decision_record(decision, date=DATE_PLACEHOLDER)
+    return state
+
+
 def tree_payload(tree: Tree | None = None) -> dict[str, Any]:
-    """Return the JSON-ready form of ``tree`` (default: ragft's own), walks included."""
+    """Return the JSON-ready form of ``tree`` (default: ragft's own), walker states included."""
     from . import __version__  # late: the package imports this module's siblings first
-    from .diagram import text_alternative  # late: graphviz is only needed when exporting
 
     tree = tree or default_tree()
-    walks: dict[str, Any] = {}
-    for decision in all_walks(tree):
-        info = decision.to_dict()
-        walks[answers_key(decision.answers)] = {
-            "exit": info["exit"],
-            "kind": info["kind"],
-            "path": info["path"],
-            "flips": info["flips"],
-            "record": decision_record(decision, date=DATE_PLACEHOLDER),
-        }
     return {
         "schema": SCHEMA_NAME,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": EXPORT_VERSION,
         "ragft_version": __version__,
         "title": tree.title,
         "root": tree.root,
         "gates": [_gate(g) for g in tree.gates],
-        "exits": [_plain(asdict(e)) for e in tree.exits],
-        "kinds": [_plain(asdict(k)) for k in tree.kinds],
-        "components": [_plain(asdict(c)) for c in tree.components],
-        "sources": [_plain(asdict(s)) for s in tree.sources],
+        "exits": [as_data(asdict(e)) for e in tree.exits],
+        "kinds": [as_data(asdict(k)) for k in tree.kinds],
+        "components": [as_data(asdict(c)) for c in tree.components],
+        "sources": [as_data(asdict(s)) for s in tree.sources],
         "revisit": list(tree.revisit),
         # what the tree diagram shows, in words: the walker's text alternative to tree.svg
-        "text_alternative": text_alternative(tree),
-        "walks": walks,
+        "tree_words": as_data(tree_words(tree)),
+        "walker": {
+            "gates": {g.id: as_data(gate_view(g, tree)) for g in tree.gates},
+            "headings": dict(HEADINGS),
+            "labels": dict(LABELS),
+            "messages": message_templates((g.id, g.answer_ids) for g in tree.gates),
+        },
+        "states": {d.key: _state(d) for d in all_states(tree)},
         "date_placeholder": DATE_PLACEHOLDER,
     }

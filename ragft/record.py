@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from .engine import Decision
-from .errors import RagftError, UnknownNodeError
+from .errors import RagftError, UnknownIdError
 from .model import Tree
 
 __all__ = [
@@ -132,7 +132,7 @@ def read_record(text: str, tree: Tree, *, origin: str = "<record>") -> str:
         raise RagftError(msg)
     try:
         tree.exit(match.group(1))
-    except UnknownNodeError as err:
+    except UnknownIdError as err:
         msg = f"{origin}: {err}"
         raise RagftError(msg) from err
     return match.group(1)

@@ -18,7 +18,7 @@ import functools
 import re
 from typing import Literal, Protocol, overload
 
-from .backend import run_layout
+from .backend import resolve_engine, run_layout
 from .errors import UnknownFormatError
 
 __all__ = ["FORMATS", "cache_clear", "render", "strip_xml_prolog"]
@@ -34,7 +34,7 @@ class _HasSource(Protocol):
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
-def _render(source: str, fmt: str, engine: str | None) -> str | bytes:
+def _render(source: str, fmt: str, engine: str) -> str | bytes:
     if fmt == "dot":
         return source  # the DOT text as ragft wrote it: readable and deterministic
     data = run_layout(source, fmt, engine=engine)
@@ -60,12 +60,15 @@ def render(graph: _HasSource | str, fmt: str = "svg", *, engine: str | None = No
 
     Raises:
         UnknownFormatError: ``fmt`` is not one of :data:`FORMATS`.
-        ragft.backend.BackendError: the binary is missing or failed.
+        UnknownOptionError: ``engine`` is not a known engine.
+        ragft.errors.RendererError: the binary is missing, failed or timed out.
     """
     if fmt not in FORMATS:
         raise UnknownFormatError(fmt, FORMATS)
     source = graph if isinstance(graph, str) else graph.source
-    return _render(source, fmt, engine)
+    # Keyed on the engine actually used, so changing $RAGFT_GRAPHVIZ never returns a stale
+    # drawing from the other engine.
+    return _render(source, fmt, resolve_engine(engine) if fmt != "dot" else "")
 
 
 def cache_clear() -> None:

@@ -6,7 +6,7 @@ Every step asks :func:`ragft.engine.decide`; nothing here decides on its own.
 Example:
     >>> import io
     >>> out = io.StringIO()
-    >>> run_walk(io.StringIO("2\\n1\\nq\\n"), out)
+    >>> run_walk(io.StringIO("2\\n2\\n2\\n1\\nq\\n"), out)
     0
     >>> "Put the corpus in context, with prompt caching" in out.getvalue()
     True

@@ -12,8 +12,9 @@ The script is kept as small sources with one job each in ``ragft/web/src/``
 strict-mode function, so their function declarations stay private to the walker. No bundler,
 no build step: what ships is the concatenation, with a header naming the sources.
 
-The walker follows ``answers[].next`` from the root and looks every finished walk up in the
-payload's ``walks`` (made by :mod:`ragft.payload` from the engine), so it decides nothing itself.
+The walker parses the URL hash and looks the state it names up in the payload's ``states``
+(made by :mod:`ragft.payload` from the engine and :mod:`ragft.present`): it follows no answer's
+``next`` and words no sentence itself.
 
 Example:
     >>> from ragft.payload import tree_payload
@@ -47,6 +48,7 @@ __all__ = [
     "inline_json",
     "inline_svg",
     "standalone_html",
+    "walker_data",
     "walker_script",
     "write_walker",
 ]
@@ -60,10 +62,10 @@ _HEADER = """/*
  * ragft walker: the decision tree, one gate at a time, in a page without a kernel.
  *
  * Plain JavaScript, no framework, nothing fetched from another origin. It reads the export
- * payload (`ragft export`, schema "ragft-tree"): gates with their answers' `next` node, exits,
- * kinds, and every complete walk precomputed by the Python engine (exit, flips, decision record).
- * The walker only follows `answers[].next` from the root; what a finished walk means is looked
- * up in `payload.walks`, so it never decides anything the engine did not.
+ * payload (`ragft export`, schema "ragft-tree"): every state of every walk, precomputed by the
+ * Python engine and worded by its presentation layer (question or card, diagram marks,
+ * decision record), and the walker's labels and messages. It parses the URL hash, looks states
+ * up, and builds the page: it decides nothing and words nothing itself.
  *
  * Data comes either inline (<script type="application/json" id="ragft-data">, in walker.html)
  * or from the URLs in the root element's data-tree / data-svg attributes (the site's page).
@@ -182,13 +184,22 @@ def walker_script() -> str:
     return "".join(parts)
 
 
+# The export's definitions: tree.json keeps them for its readers; the walker needs none of them.
+_DEFINITIONS = ("gates", "exits", "kinds", "components", "sources", "revisit")
+
+
+def walker_data(payload: dict[str, Any]) -> dict[str, Any]:
+    """What the walker reads of the export: everything but the tree's raw definitions."""
+    return {k: v for k, v in payload.items() if k not in _DEFINITIONS}
+
+
 def standalone_html(payload: dict[str, Any], svg: str) -> str:
     """The self-contained ``walker.html``: script, style, data and SVG inline."""
     payload = _checked(payload)
     values = {
         "CSS": _code("walker.css", "</style"),
         "JS": walker_script(),
-        "DATA": inline_json(payload),
+        "DATA": inline_json(walker_data(payload)),
         "SVG": inline_svg(svg),
         "TITLE": html.escape(str(payload.get("title", "ragft"))),
         "VERSION": html.escape(str(payload.get("ragft_version", ""))),

@@ -34,7 +34,8 @@ def test_one_requirement_gives_its_exit_components(exit_id: str) -> None:
 def test_hybrid_and_long_context_combine_in_tree_order() -> None:
     hybrid = {"prompting": "yes", "context": "no", "knowledge": "static", "depth": "deep",
               "data": "yes", "format": "no", "budget": "yes"}
-    arch = combine([("behaviour", hybrid), ("handbook", {"prompting": "yes", "context": "yes"})])
+    handbook = {"prompting": "yes", "context": "yes", "knowledge": "static", "depth": "reference"}
+    arch = combine([("behaviour", hybrid), ("handbook", handbook)])
     assert arch.summary == "Fine-tuning + RAG + long context + prompts"
 
 

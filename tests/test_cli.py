@@ -90,27 +90,27 @@ def test_decide_reports_answers_off_the_path(capsys: pytest.CaptureFixture[str])
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
-    (["decide", "nope=yes"], "unknown gate 'nope' (must be one of ['budget', 'context', "),
+    (["decide", "nope=yes"], "unknown gate 'nope' (must be one of ['prompting', 'context', "),
     (["decide", "knowledge=maybe"],
      "unknown answer 'maybe' for gate 'knowledge' (must be one of ['changing', 'static'])"),
     (["decide", "knowledge"], "bad answer 'knowledge': expected gate=answer"),
     (["decide", "=yes"], "bad answer '=yes': expected gate=answer"),
-    (["decide", "prompting=yes", "prompting=no"], "gate 'prompting' is already answered 'yes'"),
+    (["decide", "prompting=yes", "prompting=no"], "bad answer 'prompting=no': that gate is already answered"),
     (["decide", "--jsn"], "unrecognized arguments: --jsn"),
     (["dance"], "argument COMMAND: invalid choice: 'dance'"),
     ([], "the following arguments are required: COMMAND"),
     (["diagram", "prompting=no"], "the following arguments are required: -o/--output"),
-    (["diagram", "-o", "tree.txt"], "unknown format '.txt' (must be one of ['.dot', '.png', '.svg'])"),
-    (["diagram", "-o", "tree"], "unknown format 'tree' (must be one of ['.dot', '.png', '.svg'])"),
+    (["diagram", "-o", "tree.txt"], "unknown format '.txt' (must be one of ['.svg', '.png', '.dot'])"),
+    (["diagram", "-o", "tree"], "unknown format 'tree' (must be one of ['.svg', '.png', '.dot'])"),
     (["diagram", "-o", "t.svg", "--focus", "rag_dynamic"], "unknown gate 'rag_dynamic'"),
     (["diagram", "-o", "t.svg", "--no-prechecks", "--focus", "prompting"],
-     "unknown gate 'prompting' (must be one of ['budget', 'data', 'depth', 'format', 'knowledge'])"),
+     "unknown gate 'prompting' (must be one of ['knowledge', 'depth', 'data', 'format', 'budget'])"),
     (["diagram", "-o", "t.svg", "knowledge=x"], "unknown answer 'x' for gate 'knowledge'"),
     (["record", "prompting=yes", "-o", "d.md"],
      "a decision record is not finished: gate 'context' needs an answer (must be one of ['no', 'yes'])"),
     (["record", "prompting=no", "-o", "d.md", "--date", "31/01/2026"],
      "bad date '31/01/2026' (write it as YYYY-MM-DD"),
-    (["--tree", "no-such-tree.yaml", "decide"], "no-such-tree.yaml: cannot read the file"),
+    (["--tree", "no-such-tree.yaml", "decide"], "no-such-tree.yaml: no such file"),
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch, argv: list[str],
@@ -289,7 +289,7 @@ def test_record_never_overwrites_and_leaves_no_temp_file(
 
 def test_walk_command_reads_stdin(capsys: pytest.CaptureFixture[str],
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO("2\n2\n1\nq\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2\n1\n1\nq\n"))
     code, out, _ = run(capsys, "walk")
     assert code == 0
     assert "Recommendation: RAG: dynamic knowledge needs dynamic retrieval" in out
@@ -323,7 +323,7 @@ def test_installed_console_script(tmp_path: Path, tree: Tree) -> None:
     assert (bad.returncode, bad.stdout) == (2, "")
     assert bad.stderr == ("ragft: error: unknown answer 'maybe' for gate 'knowledge' "
                           "(must be one of ['changing', 'static'])\n")
-    walked = subprocess.run([script, "walk"], input="2\n1\n", capture_output=True, text=True,
+    walked = subprocess.run([script, "walk"], input="2\n2\n2\n1\n", capture_output=True, text=True,
                             check=False, cwd=tmp_path)
     assert walked.returncode == 0
     assert "Put the corpus in context, with prompt caching" in walked.stdout

@@ -20,6 +20,9 @@ from ragft.model import Tree
 SPEC_GATES = ("prompting", "context", "knowledge", "depth", "data", "format", "budget")
 SPEC_EXITS = ("prompt_first", "long_context", "rag_dynamic", "rag_reference",
               "rag_or_prompting", "fine_tune", "rag_prompts", "hybrid")
+# Ours (the spec leaves them to us): variants of the exits above for the long-context layer.
+OUR_EXITS = ("long_context_refresh", "long_context_evals", "long_context_prompts",
+             "hybrid_long_context")
 
 
 def shipped() -> dict[str, Any]:
@@ -31,7 +34,11 @@ def shipped() -> dict[str, Any]:
 
 def test_shipped_tree_has_the_spec_ids(tree: Tree) -> None:
     assert tree.gate_ids == SPEC_GATES
-    assert tree.exit_ids == SPEC_EXITS
+    assert set(tree.exit_ids) == set(SPEC_EXITS + OUR_EXITS)
+    assert len(tree.exit_ids) == len(SPEC_EXITS + OUR_EXITS)
+    variants = {e.id: (e.variant_of, e.layer) for e in tree.exits if e.variant_of}
+    assert set(variants) == set(OUR_EXITS) | {"long_context"}
+    assert {layer for _, layer in variants.values()} == {"long_context"}
     assert tree.root == "prompting"
     assert [g.stage for g in tree.gates] == ["precheck"] * 2 + ["gate"] * 5
 
@@ -148,7 +155,7 @@ BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("case walk unfinished", lambda d: d["example"]["requirements"][0].update(
         answers=[["prompting", "yes"]], assumed=[]),
      r"requirement 'facts': its answers lead to 'context', not to its exit 'rag_dynamic'"),
-    ("not a mapping", _set("gates.0", "prompting"), r"gates\[0\]: must be a mapping, got str"),
+    ("not a mapping", _set("gates.0", "prompting"), r"gates\[0\]: must be a mapping of keys to values, got text \('prompting'\)"),
 ]
 
 
@@ -182,9 +189,29 @@ def test_not_yaml(tmp_path: Path) -> None:
         load_tree(path)
 
 
-def test_missing_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda p: None, r"nope\.yaml: no such file \(check the path"),
+    (lambda p: p.mkdir(), r"nope\.yaml: is a folder, not a tree file"),
+    (lambda p: p.write_text("  \n", encoding="utf-8"), r"nope\.yaml: the file is empty"),
+    (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff"), r"nope\.yaml: not a text file"),
+    (lambda p: p.write_bytes(b"gates: \x00\x01"), r"nope\.yaml: not a text file"),
+], ids=["missing", "folder", "empty", "binary", "nul"])
+def test_unreadable_tree_files_get_one_line(
+        tmp_path: Path, make: Callable[[Path], None], message: str) -> None:
     path = tmp_path / "nope.yaml"
-    with pytest.raises(TreeError, match=r"nope\.yaml: cannot read the file"):
+    make(path)
+    with pytest.raises(TreeError, match=message) as info:
+        load_tree(path)
+    text = str(info.value)
+    assert "\n" not in text
+    assert "Error" not in text
+    assert "Errno" not in text
+
+
+def test_yaml_errors_point_at_the_broken_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text('title: "ok"\nroot: "unclosed\nkinds: []\n', encoding="utf-8")
+    with pytest.raises(TreeError, match=r"bad\.yaml: line 2: not valid YAML"):
         load_tree(path)
 
 

@@ -1,46 +1,66 @@
-"""The JSON export's data: complete, JSON-safe, and in agreement with the engine."""
+"""The JSON export's data: complete, JSON-safe, and made by the engine and the presentation layer."""
 
 from __future__ import annotations
 
 import json
 
-from ragft.engine import all_walks, answers_key
+from ragft.diagram import marks
+from ragft.engine import all_states
 from ragft.model import Tree
-from ragft.payload import tree_payload
+from ragft.payload import EXPORT_VERSION, tree_payload
+from ragft.present import HEADINGS, LABELS, card, gate_view, tree_words
+from ragft.present.data import as_data
 from ragft.record import DATE_PLACEHOLDER, decision_record
 
 
 def test_payload_round_trips_through_json(tree: Tree) -> None:
     data = tree_payload(tree)
     assert json.loads(json.dumps(data)) == data
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == EXPORT_VERSION
     assert data["root"] == tree.root
     assert [g["id"] for g in data["gates"]] == list(tree.gate_ids)
     assert [e["id"] for e in data["exits"]] == list(tree.exit_ids)
-    for g, gate in zip(data["gates"], tree.gates, strict=False):
+    for g, gate in zip(data["gates"], tree.gates, strict=True):
         assert g["label"] == gate.label
         assert [a["next"] for a in g["answers"]] == [a.next for a in gate.answers]
+        assert [a["layer"] for a in g["answers"]] == [a.layer for a in gate.answers]
 
 
-def test_every_walk_is_precomputed_from_the_engine(tree: Tree) -> None:
-    walks = tree_payload(tree)["walks"]
-    decisions = list(all_walks(tree))
-    assert len(walks) == len(decisions)
+def test_every_state_of_every_walk_is_precomputed(tree: Tree) -> None:
+    states = tree_payload(tree)["states"]
+    decisions = list(all_states(tree))
+    assert len(states) == len(decisions) == len({d.key for d in decisions})
     for d in decisions:
-        entry = walks[answers_key(d.answers)]
+        entry = states[d.key]
         assert entry["exit"] == d.exit
-        assert entry["kind"] == d.kind
-        assert entry["flips"] == d.to_dict()["flips"]
-        assert entry["record"] == decision_record(d, date=DATE_PLACEHOLDER)
-        assert entry["record"].replace(DATE_PLACEHOLDER, "2026-02-03") == decision_record(
-            d, date="2026-02-03"
-        )
+        assert entry["ask"] == d.next_gate
+        assert entry["components"] == list(d.components)
+        assert entry["card"] == as_data(card(d))
+        assert entry["marks"] == as_data(marks(d))
+        if d.complete:
+            assert entry["next"] == {}
+            assert entry["record"] == decision_record(d, date=DATE_PLACEHOLDER)
+        else:
+            gate = tree.gate(str(d.next_gate))
+            assert list(entry["next"]) == list(gate.answer_ids)
+            for answer, key in entry["next"].items():
+                # Each transition leads to the state of the walk one answer longer.
+                assert states[key]["card"]["path"][-1]["answer"] == answer
+                assert key.startswith(d.key)
 
 
-def test_payload_carries_the_diagram_text_alternative(tree: Tree) -> None:
-    from ragft.diagram import text_alternative
-
-    text = tree_payload(tree)["text_alternative"]
-    assert text == text_alternative(tree)
+def test_the_walker_gets_its_words_from_the_presentation_layer(tree: Tree) -> None:
+    walker = tree_payload(tree)["walker"]
+    assert walker["headings"] == HEADINGS
+    assert walker["labels"] == LABELS
+    assert walker["gates"] == {g.id: as_data(gate_view(g, tree)) for g in tree.gates}
     for gate in tree.gates:
-        assert gate.question in text
+        template = walker["messages"]["answer"][gate.id]
+        assert template.startswith("unknown answer {value} for gate ")
+        assert str(gate.answer_ids[0]) in template
+
+
+def test_payload_carries_the_tree_in_words_as_data(tree: Tree) -> None:
+    data = tree_payload(tree)["tree_words"]
+    assert data == as_data(tree_words(tree))
+    assert [q for q, _ in data["questions"]] == [f"{g.label}: {g.question}" for g in tree.gates]

@@ -14,7 +14,7 @@ import pytest
 from ragft.backend import BackendError, BackendNotFoundError, find_executable, run_layout
 from ragft.diagram import tree_diagram
 from ragft.engine import all_walks, decide, path_to
-from ragft.errors import UnknownFormatError
+from ragft.errors import UnknownFormatError, UnknownOptionError
 from ragft.model import Tree
 from ragft.render import FORMATS, cache_clear, render
 
@@ -92,7 +92,7 @@ def test_png_and_dot(tree: Tree) -> None:
 @pytest.mark.parametrize("fmt", ["pdf", "SVG", "", "svg "])
 def test_unknown_format(tree: Tree, fmt: str) -> None:
     with pytest.raises(UnknownFormatError, match=rf"unknown format {fmt!r} \(must be one of "
-                       rf"\['dot', 'png', 'svg'\]\)"):
+                       rf"\['svg', 'png', 'dot'\]\)"):
         render(tree_diagram(tree), fmt)
     assert sorted(FORMATS) == ["dot", "png", "svg"]
 
@@ -122,8 +122,32 @@ def test_system_dot_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
         assert find_executable() == Path(shutil.which("dot") or "")
         assert "<svg" in render("digraph { with_dot }", engine="dot")
     monkeypatch.setenv("RAGFT_GRAPHVIZ", "neato")
-    with pytest.raises(BackendError, match=r"unknown Graphviz engine 'neato' \(must be one of"):
+    with pytest.raises(UnknownOptionError,
+                       match=r"^unknown Graphviz engine 'neato' \(must be one of \['pure', 'dot'\]\)$"):
         find_executable()
+
+
+def test_the_cache_is_keyed_on_the_engine_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "digraph { cache_key_check }"
+    monkeypatch.delenv("RAGFT_GRAPHVIZ", raising=False)
+    assert "<svg" in render(source)
+    # The same source under another engine must reach that engine, not the cached drawing.
+    monkeypatch.setenv("RAGFT_GRAPHVIZ", "neato")
+    with pytest.raises(UnknownOptionError):
+        render(source)
+
+
+def test_a_renderer_that_hangs_is_a_one_line_error(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    slow = tmp_path / "graphviz-pure"
+    slow.write_text("#!/bin/sh\nsleep 5\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setattr("ragft.backend.binary.TIMEOUT", 0.2)
+    with pytest.raises(BackendError, match=r"^graphviz-pure took longer than 0.2 seconds") as info:
+        run_layout("digraph { slow }", "svg")
+    assert isinstance(info.value, ValueError)
+    assert "\n" not in str(info.value)
 
 
 def test_a_broken_graph_reports_the_binary_error() -> None:
@@ -134,7 +158,7 @@ def test_a_broken_graph_reports_the_binary_error() -> None:
 def test_backend_is_the_only_code_that_starts_a_process() -> None:
     package = Path(str(render_mod.__file__)).parent
     for path in package.rglob("*.py"):
-        if "backend" in path.parts or path.name == "notebooks.py":  # notebooks runs a kernel
+        if "backend" in path.parts:
             continue
         text = path.read_text(encoding="utf-8")
         assert "subprocess" not in text, path

@@ -21,11 +21,14 @@ from ragft.webwalker import (
     inline_json,
     inline_svg,
     standalone_html,
+    walker_data,
     walker_script,
     write_walker,
 )
 
-SIZE_TARGET = 150 * 1024
+# Every state of the 13 walks, with its card and record, is precomputed (issue 9); the target
+# follows from that. benchmarks/bench_walker.py reports the size.
+SIZE_TARGET = 256 * 1024
 SOURCES = Path(__file__).parent.parent / "ragft" / "web" / "src"
 SOURCE_LINES = 250
 
@@ -117,7 +120,7 @@ def test_walker_html_is_self_contained(payload: dict[str, Any], svg: str) -> Non
     assert [t for t, _ in tags.tags].count("svg") == 1
     data = [text for attrs, text in tags.scripts if attrs.get("type") == "application/json"]
     assert len(data) == 1
-    assert json.loads(data[0]) == payload
+    assert json.loads(data[0]) == walker_data(payload)
     code = [text for attrs, text in tags.scripts if not attrs.get("type")]
     assert len(code) == 1
     assert "ragftWalker" in code[0]

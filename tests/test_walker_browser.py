@@ -19,6 +19,8 @@ from ragft.diagram import text_alternative
 from ragft.engine import Decision, all_answer_sets, all_walks, answers_key, decide
 from ragft.export import export
 from ragft.model import Tree
+from ragft.present import card
+from ragft.present.text import plain
 from ragft.record import decision_record
 
 pytestmark = pytest.mark.browser
@@ -88,8 +90,13 @@ def open_walker(offline: Offline, url: str) -> Any:
 
 
 def expected_ids(decision: Decision) -> tuple[list[str], list[str]]:
-    """The SVG ids the walker should mark: on-path (gates, edges, exit) and current."""
-    ids = [s.gate for s in decision.path] + [f"{s.gate}-{s.answer}" for s in decision.path]
+    """The SVG ids the walker should mark: on-path (gates, edges, exit) and current. The last
+    edge of a walk whose exit is a layer's variant is that layer's edge."""
+    tree = decision.tree
+    ids = [s.gate for s in decision.path]
+    for s in decision.path:
+        variant = tree.is_exit(s.next) and decision.exit != s.next
+        ids.append(f"{s.gate}-{s.answer}" + (f"-{decision.layer}" if variant else ""))
     if decision.exit:
         ids.append(decision.exit)
     return sorted(ids), [decision.next_gate] if decision.next_gate else []
@@ -138,10 +145,8 @@ OFF_PATH = "Not on the path, so not used"  # ragft.walk's words for the same thi
 
 
 def path_in_words(decision: Decision) -> str:
-    """What the walker's line under the diagram should say: text_alternative's path lines."""
-    lines = text_alternative(decision.tree, decision).splitlines()
-    said = lines[-2].replace("Highlighted path: ", "Your path: ", 1)
-    return f"{said} {lines[-1]}"
+    """What the walker's line under the diagram should say: the diagram's own description."""
+    return text_alternative(decision.tree, decision).splitlines()[-1]
 
 
 FOCUS_RING = """() => {
@@ -218,8 +223,8 @@ def test_hash_is_restored_on_reload(offline: Offline, base: str, tree: Tree) -> 
     ("#prompting", "bad answer 'prompting': expected gate=answer"),
     ("#prompting=maybe", "unknown answer 'maybe' for gate 'prompting' (must be one of ['no', 'yes'])"),
     ("#mood=yes", "unknown gate 'mood' (must be one of ["),
-    ("#prompting=yes&prompting=no", "gate 'prompting' is already answered 'yes'"),
-    ("#prompting=%E0%A4%A", "not valid URL text"),
+    ("#prompting=yes&prompting=no", "bad answer 'prompting=no': that gate is already answered"),
+    ("#prompting=%E0%A4%A", "bad answer 'prompting=%E0%A4%A': expected gate=answer"),
     ("#<script>alert(1)</script>=yes", "unknown gate '<script>alert(1)</script>'"),
 ])
 def test_malformed_or_unknown_hash_shows_a_notice_and_starts_clean(
@@ -249,28 +254,25 @@ def test_continue_without_an_answer_says_so(offline: Offline, base: str, tree: T
     assert page.get_attribute("fieldset[data-gate]", "data-gate") == tree.root
 
 
-def markdown_plain(line: str) -> str:
-    """What a Markdown line of a record reads as, once rendered."""
-    line = re.sub(r"^(#+ |- |\d+\. )", "", line)
-    line = re.sub(r"<(https?://[^>]+)>", r"\1", line)
-    return " ".join(line.replace("**", "").replace("*", "").replace("`", "").split())
-
-
-def test_print_shows_only_the_record(offline: Offline, base: str, tree: Tree) -> None:
+def test_print_shows_only_the_card(offline: Offline, base: str, tree: Tree) -> None:
     walk = next(iter(all_walks(tree)))
     page = open_walker(offline, base + "site-data/walker.html#" + answers_key(walk.answers))
     page.emulate_media(media="print")
     record = page.locator(".ragft-record")
     assert record.is_visible()
-    for hidden in (".ragft-trail", ".ragft-tree", "[data-exit] h2", ".ragft-nav button",
-                   ".ragft-record-actions button", ".ragft-details > h3", ".ragft-page-head"):
+    for hidden in (".ragft-trail", ".ragft-tree", ".ragft-nav button",
+                   ".ragft-record-actions button", ".ragft-page-head"):
         for n in range(page.locator(hidden).count()):
             assert not page.locator(hidden).nth(n).is_visible(), hidden
     text = " ".join(record.inner_text().split())
-    markdown = decision_record(walk, date=dt.date.today().isoformat())
-    for line in markdown.splitlines():
-        if line.strip():
-            assert markdown_plain(line) in text, line
+    shown = card(walk)
+    assert shown.title in text
+    for section in shown.sections:
+        if section.id == "path":  # the trail says it on screen; the record file has it
+            continue
+        assert section.heading in text
+        for item in section.items:
+            assert " ".join(plain(item).split()) in text
     page.emulate_media(media="screen")
     assert page.locator(".ragft-tree").is_visible()
 
@@ -351,7 +353,7 @@ def test_labels_with_markup_are_shown_as_text_and_run_nothing(
         page.click("form.ragft-form button[type=submit]")
     assert page.get_attribute("[data-exit]", "data-exit") == walk.exit
     assert tree.exit(walk.exit).title in page.inner_text("[data-exit] h2")
-    assert MARKUP in page.inner_text(".ragft-details")
+    assert MARKUP in page.inner_text(".ragft-record")
     assert MARKUP in page.inner_text(".ragft-path-text")
     assert MARKUP in page.text_content(".ragft-tree-text")
     assert page.locator("#ragft-walker img, #ragft-walker script, #ragft-walker b").count() == 0

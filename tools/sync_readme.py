@@ -21,10 +21,16 @@ def tree_table(tree: Tree) -> str:
     """Markdown table of every gate (with where each answer leads) and every exit."""
     rows = ["| step | id | question | answers → next |", "|---|---|---|---|"]
     for gate in tree.gates:
-        answers = "; ".join(f"`{a.id}` → `{a.next}`" for a in gate.answers)
+        answers = "; ".join(
+            f"`{a.id}` → `{a.next}`" + (f" (knowledge layer: `{a.layer}`)" if a.layer else "")
+            for a in gate.answers)
         rows.append(f"| {gate.label} | `{gate.id}` | {gate.question} | {answers} |")
-    rows += ["", "| exit | kind | recommendation |", "|---|---|---|"]
-    rows += [f"| `{e.id}` | {tree.kind(e.kind).label} | {e.title} |" for e in tree.exits]
+    rows += ["", "| exit | kind | recommendation | components | stands for, with long context |",
+             "|---|---|---|---|---|"]
+    for e in tree.exits:
+        comps = ", ".join(f"`{c}`" for c in e.components)
+        variant = f"`{e.variant_of}`" if e.variant_of else ""
+        rows.append(f"| `{e.id}` | {tree.kind(e.kind).label} | {e.title} | {comps} | {variant} |")
     return "\n".join(rows)
 
 

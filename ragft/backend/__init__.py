@@ -19,6 +19,7 @@ from .binary import (
     BackendError,
     BackendNotFoundError,
     find_executable,
+    resolve_engine,
     run_layout,
 )
 
@@ -28,5 +29,6 @@ __all__ = [
     "BackendError",
     "BackendNotFoundError",
     "find_executable",
+    "resolve_engine",
     "run_layout",
 ]

@@ -8,12 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..errors import RendererError, UnknownOptionError
+
 __all__ = [
     "ENGINES",
     "ENGINE_ENV",
     "BackendError",
     "BackendNotFoundError",
     "find_executable",
+    "resolve_engine",
     "run_layout",
 ]
 
@@ -24,19 +27,23 @@ ENGINE_ENV = "RAGFT_GRAPHVIZ"
 TIMEOUT = 60
 
 
-class BackendError(RuntimeError):
-    """The Graphviz binary failed on a graph."""
+class BackendError(RendererError):
+    """The Graphviz binary failed on a graph, or took longer than :data:`TIMEOUT` seconds."""
 
 
 class BackendNotFoundError(BackendError):
     """The Graphviz binary is not installed where ragft looks for it."""
 
 
-def _engine(engine: str | None) -> str:
+def resolve_engine(engine: str | None) -> str:
+    """The engine to use: ``engine``, else ``$RAGFT_GRAPHVIZ``, else ``pure``.
+
+    Raises:
+        UnknownOptionError: the name is not one of :data:`ENGINES`.
+    """
     name = engine or os.environ.get(ENGINE_ENV) or "pure"
     if name not in ENGINES:
-        msg = f"unknown Graphviz engine {name!r} (must be one of {sorted(ENGINES)!r})"
-        raise BackendError(msg)
+        raise UnknownOptionError(name, "Graphviz engine", ENGINES)
     return name
 
 
@@ -49,7 +56,7 @@ def find_executable(engine: str | None = None) -> Path:
     Raises:
         BackendNotFoundError: the binary is missing, with how to install it.
     """
-    name = _engine(engine)
+    name = resolve_engine(engine)
     exe = ENGINES[name]
     if name == "pure":
         for suffix in ("", ".exe"):
@@ -73,10 +80,17 @@ def run_layout(source: str, fmt: str, *, engine: str | None = None) -> bytes:
         BackendError: the binary rejected the graph; the message holds its first error line.
     """
     exe = find_executable(engine)
-    proc = subprocess.run(  # a fixed binary, DOT on stdin, no shell
-        [str(exe), f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True,
-        timeout=TIMEOUT, check=False,
-    )
+    try:
+        proc = subprocess.run(  # a fixed binary, DOT on stdin, no shell
+            [str(exe), f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True,
+            timeout=TIMEOUT, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        msg = f"{exe.name} took longer than {TIMEOUT} seconds to draw the diagram; gave up"
+        raise BackendError(msg) from None
+    except OSError:
+        msg = f"{exe.name} could not be started (reinstall it: pip install graphviz-pure)"
+        raise BackendError(msg) from None
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         msg = f"{exe.name} failed (exit {proc.returncode}): {err[0] if err else 'no message'}"

@@ -39,8 +39,7 @@ function start(root) {
 }
 
 window.ragftWalker = {
-  parseHash: parseHash, walk: walk, key: key, offPath: offPath, recordText: recordText,
-  renderMarkdown: renderMarkdown, today: today, start: start
+  parseHash: parseHash, lookup: lookup, recordText: recordText, today: today, start: start
 };
 
 function boot() {

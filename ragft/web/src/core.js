@@ -1,35 +1,40 @@
 /*
  * core.js: the walker's pure functions, no DOM. boot.js exposes them as window.ragftWalker.
- * They read the payload only; what a finished walk means comes from payload.walks.
+ * The walker decides nothing and words nothing: every state of a walk, with its card, marks
+ * and record, comes precomputed from the Python engine in payload.states, and every message
+ * comes from payload.walker (ragft.present and ragft.errors).
  */
 
-function gateIndex(data) {
-  var byId = {};
-  data.gates.forEach(function (g) { byId[g.id] = g; });
-  return byId;
+// A value quoted as Python's repr quotes a string, so messages read as the CLI's do.
+function quote(value) {
+  var text = String(value);
+  var mark = text.indexOf("'") >= 0 && text.indexOf('"') < 0 ? '"' : "'";
+  text = text.replace(/\\/g, "\\\\");
+  if (mark === "'") { text = text.replace(/'/g, "\\'"); }
+  return mark + text + mark;
 }
 
-function exitIndex(data) {
-  var byId = {};
-  data.exits.forEach(function (e) { byId[e.id] = e; });
-  return byId;
+function fill(template, value) {
+  return String(template).split("{value}").join(quote(value));
 }
 
-// Python's repr of a sorted list of ids, so messages read as the CLI's do.
-function allowed(values) {
-  var sorted = values.slice().sort();
-  return "(must be one of [" + sorted.map(function (v) { return "'" + v + "'"; }).join(", ") + "])";
-}
+function has(object, name) { return Object.prototype.hasOwnProperty.call(object, name); }
 
 /**
- * Parse a URL hash ("#gate=answer&gate=answer") into {answers, error}.
- * On any problem `answers` is empty and `error` says what was wrong, naming the allowed ids.
+ * Parse a URL hash ("#gate=answer&gate=answer") into {answers, order, error}.
+ * Only the ids are checked here (against the export's gates); on any problem `answers` is empty
+ * and `error` is the engine's own message for it.
  */
 function parseHash(hash, data) {
   var text = String(hash || "").replace(/^#/, "");
-  var answers = {};
-  if (!text) { return { answers: answers, error: null }; }
-  var gates = gateIndex(data);
+  var messages = data.walker.messages;
+  var answers = {}, order = [];
+  var fail = function (template, value) { return { answers: {}, order: [], error: fill(template, value) }; };
+  if (!text) { return { answers: answers, order: order, error: null }; }
+  var ids = {};
+  Object.keys(data.walker.gates).forEach(function (g) {
+    ids[g] = data.walker.gates[g].answers.map(function (a) { return a.id; });
+  });
   var parts = text.split("&");
   for (var i = 0; i < parts.length; i++) {
     if (!parts[i]) { continue; }
@@ -37,62 +42,36 @@ function parseHash(hash, data) {
     try {
       pair = parts[i].split("=").map(decodeURIComponent);
     } catch (e) {
-      return { answers: {}, error: "bad answer '" + parts[i] + "': not valid URL text" };
+      return fail(messages.syntax, parts[i]);
     }
-    if (pair.length !== 2 || !pair[0] || !pair[1]) {
-      return { answers: {}, error: "bad answer '" + pair.join("=") + "': expected gate=answer" };
+    if (pair.length !== 2 || !pair[0] || !pair[1]) { return fail(messages.syntax, pair.join("=")); }
+    if (!has(ids, pair[0])) { return fail(messages.gate, pair[0]); }
+    if (ids[pair[0]].indexOf(pair[1]) < 0) { return fail(messages.answer[pair[0]], pair[1]); }
+    if (has(answers, pair[0])) {
+      if (answers[pair[0]] !== pair[1]) { return fail(messages.repeated, parts[i]); }
+      continue;
     }
-    var gateId = pair[0], answerId = pair[1];
-    var gate = Object.prototype.hasOwnProperty.call(gates, gateId) ? gates[gateId] : null;
-    if (!gate) {
-      return { answers: {}, error: "unknown gate '" + gateId + "' " + allowed(Object.keys(gates)) };
-    }
-    var ids = gate.answers.map(function (a) { return a.id; });
-    if (ids.indexOf(answerId) < 0) {
-      return { answers: {}, error: "unknown answer '" + answerId + "' for gate '" + gateId + "' " + allowed(ids) };
-    }
-    if (Object.prototype.hasOwnProperty.call(answers, gateId) && answers[gateId] !== answerId) {
-      return { answers: {}, error: "bad answer '" + parts[i] + "': gate '" + gateId + "' is already answered '" + answers[gateId] + "'" };
-    }
-    answers[gateId] = answerId;
+    answers[pair[0]] = pair[1];
+    order.push(pair[0]);
   }
-  return { answers: answers, error: null };
+  return { answers: answers, order: order, error: null };
 }
 
 /**
- * Follow the answers from the root along `answers[].next`. Answers off the path are ignored,
- * as the engine ignores them. Returns {path: [[gate, answer], ...], node, exit, next}.
+ * The precomputed state the answers reach: from the first state, take the transition each
+ * state lists for the answer given to the gate it asks, until a state asks a gate with no
+ * answer or is finished. Returns {key, state, unused: ["gate=answer", ...]}.
  */
-function walk(data, answers) {
-  var gates = gateIndex(data);
-  var path = [];
-  var node = data.root;
-  while (Object.prototype.hasOwnProperty.call(gates, node) &&
-         Object.prototype.hasOwnProperty.call(answers, node)) {
-    var gate = gates[node];
-    var chosen = null;
-    for (var i = 0; i < gate.answers.length; i++) {
-      if (gate.answers[i].id === answers[node]) { chosen = gate.answers[i]; }
-    }
-    if (!chosen) { break; }
-    path.push([node, chosen.id]);
-    node = chosen.next;
+function lookup(data, parsed) {
+  var key = "", state = data.states[key], used = {};
+  while (state && state.ask && has(parsed.answers, state.ask)) {
+    used[state.ask] = true;
+    key = state.next[parsed.answers[state.ask]];
+    state = data.states[key];
   }
-  var isGate = Object.prototype.hasOwnProperty.call(gates, node);
-  return { path: path, node: node, exit: isGate ? null : node, next: isGate ? node : null };
-}
-
-/** The "gate=answer" texts of answers the walk never reached, in the hash's order. */
-function offPath(answers, path) {
-  var walked = {};
-  path.forEach(function (p) { walked[p[0]] = true; });
-  return Object.keys(answers).filter(function (g) { return !walked[g]; })
-    .map(function (g) { return g + "=" + answers[g]; });
-}
-
-/** The canonical key of a path: "gate=answer&..." in path order (engine.answers_key). */
-function key(path) {
-  return path.map(function (p) { return p[0] + "=" + p[1]; }).join("&");
+  var unused = parsed.order.filter(function (g) { return !used[g]; })
+    .map(function (g) { return g + "=" + parsed.answers[g]; });
+  return { key: key, state: state || null, unused: unused };
 }
 
 function today() {
@@ -101,9 +80,8 @@ function today() {
   return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
 }
 
-/** The Markdown decision record of a finished walk, dated today (= `ragft record`). */
-function recordText(data, walkKey, date) {
-  var entry = data.walks[walkKey];
-  if (!entry) { return null; }
-  return entry.record.split(data.date_placeholder).join(date || today());
+/** The Markdown decision record of a finished state, dated (= `ragft record`). */
+function recordText(data, state, date) {
+  if (!state || !state.record) { return null; }
+  return state.record.split(data.date_placeholder).join(date || today());
 }

@@ -1,9 +1,10 @@
 /*
  * dom.js: building elements. Every text from the payload goes in as a text node, never as
- * markup; the tiny Markdown renderer and the SVG import keep to that rule too.
+ * markup; the SVG import keeps to that rule too.
  */
 
 var SVG_NS = "http://www.w3.org/2000/svg";
+var SPAN_TAGS = { em: "em", strong: "strong", code: "code" };
 
 function el(tag, attrs, children) {
   var node = document.createElement(tag);
@@ -23,44 +24,31 @@ function el(tag, attrs, children) {
 
 function srOnly(text) { return el("span", { "class": "ragft-sr", text: text }); }
 
-// Inline Markdown of a record line: **strong**, *em*, `code`, <https://link>.
-var INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|<https?:\/\/[^>\s]+>)/;
-
-function inline(target, text) {
-  text.split(INLINE).forEach(function (part, i) {
-    if (!part) { return; }
-    if (i % 2 === 0) { target.appendChild(document.createTextNode(part)); return; }
-    if (part.slice(0, 2) === "**") { target.appendChild(el("strong", { text: part.slice(2, -2) })); }
-    else if (part[0] === "*") { target.appendChild(el("em", { text: part.slice(1, -1) })); }
-    else if (part[0] === "`") { target.appendChild(el("code", { text: part.slice(1, -1) })); }
-    else { var url = part.slice(1, -1); target.appendChild(el("a", { href: url, text: url })); }
-  });
-  return target;
-}
-
-/** Render the record's Markdown (the subset ragft.record writes) as DOM, text-only. */
-function renderMarkdown(markdown) {
-  var out = document.createDocumentFragment();
-  var list = null, para = null;
-  markdown.split("\n").forEach(function (line) {
-    var m;
-    if ((m = /^(#{1,2}) (.*)$/.exec(line))) {
-      list = para = null;
-      out.appendChild(inline(el(m[1].length === 1 ? "h3" : "h4"), m[2]));
-    } else if ((m = /^(- |\d+\. )(.*)$/.exec(line))) {
-      para = null;
-      var tag = m[1] === "- " ? "ul" : "ol";
-      if (!list || list.tagName.toLowerCase() !== tag) { list = out.appendChild(el(tag)); }
-      list.appendChild(inline(el("li"), m[2]));
-    } else if (!line.trim()) {
-      list = para = null;
-    } else {
-      list = null;
-      if (para) { para.appendChild(document.createTextNode(" ")); } else { para = out.appendChild(el("p")); }
-      inline(para, line);
-    }
+/**
+ * The presentation layer's spans ([text, style, href], ragft.present.data) as DOM: a style
+ * becomes its element, a walker link ("#...") an anchor.
+ */
+function spans(parts, target) {
+  var out = target || document.createDocumentFragment();
+  (parts || []).forEach(function (part) {
+    var node = document.createTextNode(part[0]);
+    if (part[1] && SPAN_TAGS[part[1]]) { node = el(SPAN_TAGS[part[1]], null, [node]); }
+    if (part[2]) { node = el("a", { href: part[2] }, [node]); }
+    out.appendChild(node);
   });
   return out;
+}
+
+/** The plain words of some spans. */
+function spanText(parts) {
+  return (parts || []).map(function (part) { return part[0]; }).join("");
+}
+
+/** Fill a label's {name} slots with text (labels come from ragft.present.words). */
+function label(data, name, values) {
+  var text = data.walker.labels[name] || "";
+  Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
+  return text;
 }
 
 /** Parse an SVG file's text and drop anything that could run (scripts, handlers, links out). */

@@ -3,23 +3,13 @@
  * classes (on-path, current), the path in one line of text, and the tree in words.
  */
 
-/**
- * The tree in words (ragft.diagram.text_alternative: a summary line, then each question
- * followed by its "- answer: go to ..." lines) as a disclosure next to the diagram.
- */
-function treeInWords(lines) {
-  var list = el("ul"), answers = null;
-  lines.slice(1).forEach(function (line) {
-    if (!line) { return; }
-    if (line.slice(0, 2) === "- " && answers) {
-      answers.appendChild(el("li", { text: line.slice(2) }));
-    } else {
-      answers = el("ul");
-      list.appendChild(el("li", null, [line, answers]));
-    }
-  });
+/** The tree in words (ragft.present.tree_words) as a disclosure next to the diagram. */
+function treeInWords(words, summaryLabel) {
+  var list = el("ul", null, words.questions.map(function (q) {
+    return el("li", null, [q[0], el("ul", null, q[1].map(function (a) { return el("li", { text: a }); }))]);
+  }));
   return el("details", { "class": "ragft-tree-text" }, [
-    el("summary", { text: "The tree in words" }), el("p", { text: lines[0] }), list]);
+    el("summary", { text: summaryLabel }), el("p", { text: words.summary }), list]);
 }
 
 /**
@@ -41,17 +31,13 @@ Walker.prototype.buildFigure = function (uid) {
   this.pathText = el("p", { id: uid + "-path", "class": "ragft-path-text" });
   figure.appendChild(caption);
   figure.appendChild(this.pathText);
-  var alt = String(this.data.text_alternative || "").split("\n");
-  if (alt[0]) { figure.appendChild(treeInWords(alt)); }
+  var words = this.data.tree_words;
+  figure.appendChild(treeInWords(words, this.label("tree_in_words")));
   figure.classList.add("ragft-no-print");
   if (this.svg) {
     this.svg.setAttribute("role", "img");
     this.svg.setAttribute("focusable", "false");
-    if (alt[0]) {
-      this.svg.setAttribute("aria-label", alt[0] + " Below it: your path, and the tree in words.");
-    } else {
-      this.svg.setAttribute("aria-labelledby", uid + "-cap");
-    }
+    this.svg.setAttribute("aria-label", words.summary + " Below it: your path, and the tree in words.");
     this.svg.setAttribute("aria-describedby", uid + "-path");
     this.svg.removeAttribute("width");
     this.svg.removeAttribute("height");
@@ -71,44 +57,18 @@ Walker.prototype.fitScroller = function () {
   }
 };
 
-/** One line of text for the path drawn on the tree (the words of ragft.diagram's). */
-Walker.prototype.describePath = function (state) {
-  var self = this;
-  var said = state.path.map(function (step) {
-    var gate = self.gates[step[0]];
-    var answer = gate.answers.filter(function (a) { return a.id === step[1]; })[0];
-    return gate.label + ": " + answer.label;
-  }).join("; ");
-  var text = "Your path: " + (said || "no answers yet") + ".";
-  if (state.exit) {
-    var ex = this.exits[state.exit];
-    var kind = this.kinds[ex.kind];
-    text += ' It ends at recommendation "' + ex.title + '"' + (kind ? " (" + kind.label + ")" : "") + ".";
-  } else {
-    var next = this.gates[state.next];
-    text += " Next question, " + next.label + ": " + next.question;
-  }
-  return text;
-};
-
-/** Mark the path on the tree SVG with the contract's classes: on-path, current. */
-Walker.prototype.highlight = function (state) {
+/** Mark the path on the tree SVG with the contract's classes (ragft.diagram.marks). */
+Walker.prototype.highlight = function (marks) {
   var svg = this.svg;
   if (!svg) { return; }
   Array.prototype.slice.call(svg.querySelectorAll(".on-path, .current")).forEach(function (n) {
     n.classList.remove("on-path");
     n.classList.remove("current");
   });
-  var find = function (id) {
-    var found = svg.querySelectorAll("g[id]");
-    for (var i = 0; i < found.length; i++) { if (found[i].getAttribute("id") === id) { return found[i]; } }
-    return null;
-  };
-  var mark = function (id, cls) { var n = find(id); if (n) { n.classList.add(cls); } };
-  state.path.forEach(function (step) {
-    mark(step[0], "on-path");
-    mark(step[0] + "-" + step[1], "on-path");
-  });
-  if (state.exit) { mark(state.exit, "on-path"); } else { mark(state.next, "current"); }
-  svg.classList.toggle("has-path", state.path.length > 0);
+  var byId = {};
+  Array.prototype.slice.call(svg.querySelectorAll("g[id]")).forEach(function (n) { byId[n.getAttribute("id")] = n; });
+  var mark = function (id, cls) { if (byId[id]) { byId[id].classList.add(cls); } };
+  marks.nodes.concat(marks.edges).forEach(function (id) { if (id !== marks.current) { mark(id, "on-path"); } });
+  if (marks.current) { mark(marks.current, "current"); }
+  svg.classList.toggle("has-path", marks.edges.length > 0);
 };

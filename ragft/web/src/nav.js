@@ -4,31 +4,31 @@
  */
 
 Walker.prototype.fromHash = function () {
-  var hash = window.location.hash;
-  if (this.currentKey !== null && hash.replace(/^#/, "") === this.currentKey) { return; }
+  var hash = window.location.hash.replace(/^#/, "");
+  if (this.currentKey !== null && hash === this.currentKey) { return; }
   var parsed = parseHash(hash, this.data);
+  this.hideNotice();
   if (parsed.error) {
-    this.hideNotice();
-    this.showNotice("This link's answers could not be used (" + parsed.error + "). The walk starts again from the first question.");
+    this.showNotice(this.label("bad_link", { error: parsed.error }));
     this.setHash("");
-    this.render(walk(this.data, {}), false);
+    this.render("", false);
     return;
   }
-  this.hideNotice();
-  var state = walk(this.data, parsed.answers);
-  var ignored = offPath(parsed.answers, state.path);
-  if (ignored.length) {
-    // Same words as `ragft decide`: the walk starts at the first question, so an answer to
-    // a gate it never reaches cannot count.
-    this.offPath.textContent = "Not on the path, so not used: " + ignored.join(", ") +
-      ". The walk follows your answers from the first question, and it does not reach " +
-      (ignored.length === 1 ? "that gate." : "those gates.");
+  var found = lookup(this.data, parsed);
+  if (!found.state) {
+    this.showNotice(this.label("stale", { key: found.key }));
+    this.setHash("");
+    this.render("", false);
+    return;
+  }
+  if (found.unused.length) {
+    var template = this.label(found.unused.length === 1 ? "off_path_one" : "off_path_many");
+    this.offPath.textContent = template.split("{answers}").join(found.unused.join(", "));
     this.offPath.hidden = false;
   }
-  var canonical = key(state.path);
-  if (canonical !== hash.replace(/^#/, "")) { this.setHash(canonical); }
+  if (found.key !== hash) { this.setHash(found.key); }
   // A "Change" or "flip" link inside the walker keeps keyboard focus in the walk.
-  this.render(state, this.root.contains(document.activeElement));
+  this.render(found.key, this.root.contains(document.activeElement));
 };
 
 Walker.prototype.setHash = function (value) {
@@ -41,23 +41,20 @@ Walker.prototype.setHash = function (value) {
   }
 };
 
-Walker.prototype.go = function (path, focus) {
-  var answers = {};
-  path.forEach(function (p) { answers[p[0]] = p[1]; });
-  var state = walk(this.data, answers);
-  var value = key(state.path);
-  this.currentKey = value;
+Walker.prototype.go = function (key, focus) {
+  this.currentKey = key;
   this.hideNotice();
-  if (window.location.hash.replace(/^#/, "") !== value) {
+  if (window.location.hash.replace(/^#/, "") !== key) {
     try {
-      window.history.pushState(null, "", window.location.pathname + window.location.search + (value ? "#" + value : ""));
+      window.history.pushState(null, "", window.location.pathname + window.location.search + (key ? "#" + key : ""));
     } catch (e) {
-      window.location.hash = value;
+      window.location.hash = key;
     }
   }
-  this.render(state, focus);
+  this.render(key, focus);
 };
 
 Walker.prototype.goBack = function () {
-  if (this.state && this.state.path.length) { this.go(this.state.path.slice(0, -1), true); }
+  var path = this.state ? this.state.card.path : [];
+  if (path.length) { this.go(path[path.length - 1].change.replace(/^#/, ""), true); }
 };

@@ -6,16 +6,13 @@
 function Walker(root, data, svg) {
   this.root = root;
   this.data = data;
-  this.gates = gateIndex(data);
-  this.exits = exitIndex(data);
-  this.kinds = {};
-  var kinds = this.kinds;
-  data.kinds.forEach(function (k) { kinds[k.id] = k; });
   this.svg = svg;
   this.state = null;
   this.currentKey = null;
   this.build();
 }
+
+Walker.prototype.label = function (name, values) { return label(this.data, name, values); };
 
 Walker.prototype.build = function () {
   var self = this;
@@ -24,18 +21,18 @@ Walker.prototype.build = function () {
   this.root.classList.add("ragft-walker");
   this.notice = el("p", { "class": "ragft-notice ragft-error", role: "alert", hidden: true });
   this.offPath = el("p", { "class": "ragft-notice ragft-offpath", role: "status", hidden: true });
-  this.trail = el("ol", { "class": "ragft-trail", "aria-label": "Your answers so far" });
+  this.trail = el("ol", { "class": "ragft-trail", "aria-label": this.data.walker.headings.path });
   this.formSlot = el("div", { "class": "ragft-step" });
   this.status = el("p", { "class": "ragft-status", role: "status" });
   this.result = el("div", { "class": "ragft-result", "aria-live": "polite" });
   this.details = el("div", { "class": "ragft-details" });
-  this.back = el("button", { type: "button", "class": "ragft-button ragft-secondary", text: "Back" });
-  this.restart = el("button", { type: "button", "class": "ragft-button ragft-secondary", text: "Restart" });
+  this.back = el("button", { type: "button", "class": "ragft-button ragft-secondary", text: this.label("back") });
+  this.restart = el("button", { type: "button", "class": "ragft-button ragft-secondary", text: this.label("restart") });
   this.back.addEventListener("click", function () { self.goBack(); });
-  this.restart.addEventListener("click", function () { self.go([], true); });
+  this.restart.addEventListener("click", function () { self.go("", true); });
   var nav = el("div", { "class": "ragft-nav ragft-no-print" }, [this.back, " ", this.restart]);
   var panel = el("div", { "class": "ragft-panel" },
-    [this.notice, this.offPath, this.trail, this.formSlot, this.status, this.result, this.details, nav]);
+    [this.notice, this.offPath, nav, this.trail, this.formSlot, this.status, this.result, this.details]);
 
   var figure = this.buildFigure(uid);
   var layout = el("div", { "class": "ragft-layout" }, [panel, figure]);
@@ -65,43 +62,39 @@ Walker.prototype.hideNotice = function () {
   this.offPath.textContent = "";
 };
 
-Walker.prototype.render = function (state, focus) {
+/** Draw the state at `key`: its question or its card, the trail, the marks on the tree. */
+Walker.prototype.render = function (key, focus) {
+  var state = this.data.states[key];
   this.state = state;
-  this.currentKey = key(state.path);
+  this.currentKey = key;
   this.status.textContent = "";
   this.renderTrail(state);
   this.formSlot.textContent = "";
   this.result.textContent = "";
   this.details.textContent = "";
   document.body.classList.remove("ragft-has-record");
-  var target;
-  if (state.exit) {
-    target = this.renderResult(state);
-  } else {
-    target = this.renderGate(this.gates[state.next], state);
-  }
-  this.back.disabled = state.path.length === 0;
-  this.restart.disabled = state.path.length === 0;
-  this.highlight(state);
-  this.pathText.textContent = this.describePath(state);
+  var target = state.exit ? this.renderResult(state) : this.renderGate(this.data.walker.gates[state.ask], state);
+  this.back.disabled = state.card.path.length === 0;
+  this.restart.disabled = state.card.path.length === 0;
+  this.highlight(state.marks);
+  this.pathText.textContent = spanText(state.card.path_text);
   if (focus && target) { target.focus(); }
   this.root.dispatchEvent(new CustomEvent("ragft:render", {
-    bubbles: true, detail: { key: this.currentKey, exit: state.exit, next: state.next }
+    bubbles: true, detail: { key: key, exit: state.exit, next: state.ask }
   }));
 };
 
 Walker.prototype.renderTrail = function (state) {
   var self = this;
+  var path = state.card.path;
   this.trail.textContent = "";
-  this.trail.hidden = state.path.length === 0;
-  state.path.forEach(function (step, i) {
-    var gate = self.gates[step[0]];
-    var answer = gate.answers.filter(function (a) { return a.id === step[1]; })[0];
-    var change = el("a", { href: "#" + key(state.path.slice(0, i)), "class": "ragft-change" },
-      ["Change", srOnly(" the answer to " + gate.label)]);
+  this.trail.hidden = path.length === 0;
+  path.forEach(function (item) {
+    var change = el("a", { href: item.change, "class": "ragft-change" },
+      [self.label("change"), srOnly(" the answer to " + item.gate_label)]);
     self.trail.appendChild(el("li", null, [
-      el("span", { "class": "ragft-trail-gate", text: gate.label + ", " + gate.title + ": " }),
-      el("span", { "class": "ragft-trail-answer", text: answer.label }), " ", change
+      el("span", { "class": "ragft-trail-gate", text: item.gate_label + ", " + item.gate_title + ": " }),
+      el("span", { "class": "ragft-trail-answer", text: item.answer_label }), " ", change
     ]));
   });
 };

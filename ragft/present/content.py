@@ -1,0 +1,284 @@
+"""The presentation layer: decisions, gates and the tree as structured, markup-free content.
+
+The engine answers *what* the tree decides; this module says it in words, once. Every renderer
+(terminal, Markdown records, notebook HTML and widgets, and the site walker through the export)
+only formats what these functions return: titles, sections of a heading and items, sentences as
+:mod:`ragft.present.text` spans. Links inside the content are walker states (``#gate=answer...``).
+
+Example:
+    >>> from ragft.engine import decide
+    >>> c = card(decide({"prompting": "yes", "context": "no", "knowledge": "changing"}))
+    >>> c.title, c.line
+    ('RAG: dynamic knowledge needs dynamic retrieval', 'RAG + prompts')
+    >>> [s.heading for s in c.sections]
+    ['What it is made of', 'What to build', 'Warnings', 'What would flip it', 'Your answers']
+    >>> from ragft.present.text import plain
+    >>> print(plain(c.sections[3].items[1]))  # doctest: +NORMALIZE_WHITESPACE
+    Pre-check 2 (Does it fit in context?): answering Yes, it fits would lead to Keep the corpus
+    in the prompt, and refresh it when it changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..engine import Decision, Flip, decide
+from ..model import Gate, Tree
+from .text import Text, code, em, join, span, strong
+from .words import HEADINGS, LABELS
+
+__all__ = [
+    "AnswerView",
+    "Card",
+    "GateView",
+    "PathItem",
+    "Section",
+    "TreeWords",
+    "card",
+    "flip_text",
+    "gate_view",
+    "off_path_notice",
+    "path_items",
+    "path_text",
+    "tree_words",
+]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled list: ``id`` is stable (``build``, ``flips``...), ``heading`` is for people."""
+
+    id: str
+    heading: str
+    items: tuple[Text, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class PathItem:
+    """One answered gate of a walk; ``change`` is the walker state that asks it again."""
+
+    gate: str
+    answer: str
+    gate_label: str
+    gate_title: str
+    answer_label: str
+    change: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A decision in words: the recommendation at an exit, or where an unfinished walk waits.
+
+    ``line`` is the components in one line (``RAG + prompts``); ``notices`` are said before
+    everything else (answers the walk did not use).
+    """
+
+    exit: str | None
+    kind: str | None
+    kind_label: str
+    color: str
+    kicker: str
+    title: str
+    line: str
+    summary: str
+    components: tuple[str, ...]
+    next_gate: str | None
+    sections: tuple[Section, ...]
+    notices: tuple[Text, ...]
+    path: tuple[PathItem, ...]
+    path_text: Text
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """An answer as a form shows it: label, meaning, signals, and where it leads."""
+
+    id: str
+    label: str
+    meaning: str
+    signals: tuple[str, ...]
+    leads_to: Text
+
+
+@dataclass(frozen=True)
+class GateView:
+    """A question as a form shows it: the gate's words and the running example's answer."""
+
+    id: str
+    label: str
+    title: str
+    question: str
+    explanation: str
+    why: str
+    warnings: tuple[str, ...]
+    answers: tuple[AnswerView, ...]
+    example: Text
+
+
+@dataclass(frozen=True)
+class TreeWords:
+    """The diagram in words: a summary, then each question with where each answer goes."""
+
+    summary: str
+    questions: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def lines(self) -> list[str]:
+        """As plain lines: the summary, then each question and its ``- answer`` lines."""
+        out = [self.summary]
+        for question, answers in self.questions:
+            out.append(question)
+            out += [f"- {a}" for a in answers]
+        return out
+
+
+def _href(decision: Decision) -> str:
+    return "#" + decision.key
+
+
+def gate_name(gate: Gate) -> str:
+    """``Gate 1 (Static or changing knowledge?)``."""
+    return f"{gate.label} ({gate.title})"
+
+
+def flip_text(decision: Decision, flip: Flip) -> Text:
+    """One "what would flip it" sentence, its target linked to the walker state it leads to."""
+    tree = decision.tree
+    gate = tree.gate(flip.gate)
+    alt = gate.answer(flip.alternative)
+    other = decide({**decision.answers, flip.gate: flip.alternative}, tree)
+    head = (span(f"{gate_name(gate)}: answering "), em(alt.label))
+    if flip.lands_at is not None:
+        return (*head, span(" would lead to "), strong(tree.exit(flip.lands_at).title,
+                                                      _href(other)), span("."))
+    nxt = tree.gate(flip.leads_to)
+    return (*head, span(" would continue to "), span(f"{nxt.label}: {nxt.question}",
+                                                      _href(other)))
+
+
+def path_items(decision: Decision) -> tuple[PathItem, ...]:
+    """The answered gates, each with the state that asks it again."""
+    tree = decision.tree
+    items = []
+    for i, step in enumerate(decision.path):
+        gate = tree.gate(step.gate)
+        before = decide(dict(list(decision.answers.items())[:i]), tree)
+        items.append(PathItem(gate.id, step.answer, gate.label, gate.title,
+                              gate.answer(step.answer).label, _href(before)))
+    return tuple(items)
+
+
+def path_text(decision: Decision) -> Text:
+    """The path drawn on the tree, in one sentence (the diagram's description)."""
+    tree = decision.tree
+    said = "; ".join(f"{p.gate_label}: {p.answer_label}" for p in path_items(decision))
+    words = f"Your path: {said or LABELS['path_none']}."
+    if decision.exit is not None:
+        ex = tree.exit(decision.exit)
+        words += f' It ends at recommendation "{ex.title}" ({tree.kind(ex.kind).label}).'
+    elif decision.next_gate is not None:
+        nxt = tree.gate(decision.next_gate)
+        words += f" Next question, {nxt.label}: {nxt.question}"
+    return (span(words),)
+
+
+def off_path_notice(decision: Decision) -> tuple[Text, ...]:
+    """The notice naming answers the walk never reached, if any."""
+    if not decision.off_path:
+        return ()
+    unused = [(code(f"{g}={a}"),) for g, a in decision.off_path]
+    template = LABELS["off_path_one" if len(unused) == 1 else "off_path_many"]
+    before, after = template.split("{answers}")
+    return ((span(before), *join(unused, ", "), span(after)),)
+
+
+def _answers_section(decision: Decision) -> Section:
+    items = tuple((span(f"{p.gate_label}, {p.gate_title}: "), em(p.answer_label), span(" "),
+                   code(f"{p.gate}={p.answer}")) for p in path_items(decision))
+    return Section("path", HEADINGS["path"], items, ordered=True)
+
+
+def card(decision: Decision) -> Card:
+    """The card of a decision: finished, the recommendation; else the question it waits at."""
+    tree = decision.tree
+    notices = off_path_notice(decision)
+    if decision.exit is None:
+        gate = tree.gate(str(decision.next_gate))
+        allowed = tuple((code(f"{gate.id}={a.id}"), span(f"  {a.label}")) for a in gate.answers)
+        pending = (Section("allowed", HEADINGS["allowed"], allowed),
+                   *((_answers_section(decision),) if decision.path else ()))
+        return Card(None, None, "", "", LABELS["unfinished"],
+                    f"{gate.label} ({gate.id}) needs an answer", "", gate.question, (),
+                    gate.id, pending, notices, path_items(decision), path_text(decision))
+    ex = tree.exit(decision.exit)
+    kind = tree.kind(ex.kind)
+    parts = [(strong(tree.component(c).label), span(f": {tree.component(c).description}"))
+             for c in decision.components]
+    sections = [Section("components", HEADINGS["components"], tuple(parts)),
+                Section("build", HEADINGS["build"], tuple((span(b),) for b in ex.build))]
+    if ex.warnings:
+        sections.append(Section("warnings", HEADINGS["warnings"],
+                                tuple((span(w),) for w in ex.warnings)))
+    if decision.flips:
+        sections.append(Section("flips", HEADINGS["flips"],
+                                tuple(flip_text(decision, f) for f in decision.flips)))
+    sections.append(_answers_section(decision))
+    return Card(ex.id, kind.id, kind.label, kind.color,
+                f"{LABELS['recommendation']} ({kind.label})", ex.title, decision.summary,
+                ex.summary, decision.components, None, tuple(sections), notices,
+                path_items(decision), path_text(decision))
+
+
+def _leads_to(tree: Tree, node: str) -> Text:
+    if tree.is_exit(node):
+        ex = tree.exit(node)
+        variants = [e for e in tree.exits if e.variant_of == node]
+        said: Text = (span("Ends at "), strong(ex.title))
+        for v in variants:
+            said += (span(f" (with {tree.component(v.layer).label} as the knowledge layer: "),
+                     strong(v.title), span(")"))
+        return (*said, span("."))
+    nxt = tree.gate(node)
+    return (span(f"Next: {nxt.label}, {nxt.title}"),)
+
+
+def gate_view(gate: Gate, tree: Tree) -> GateView:
+    """A gate as a question form shows it."""
+    answers = tuple(AnswerView(a.id, a.label, a.meaning, a.signals, _leads_to(tree, a.next))
+                    for a in gate.answers)
+    example: Text = ()
+    if gate.example is not None:
+        ans = gate.answer(gate.example.answer)
+        example = (strong(f"{LABELS['example']}: "), span(f"{ans.label}. {gate.example.note}"))
+        if gate.example.assumed:
+            example += (em(f" ({LABELS['assumed']})"),)
+    return GateView(gate.id, gate.label, gate.title, gate.question, gate.explanation, gate.why,
+                    gate.warnings, answers, example)
+
+
+def tree_words(tree: Tree, *, prechecks: bool = True, nodes: list[str] | None = None) -> TreeWords:
+    """The tree in words; ``nodes`` limits it to the gates a diagram draws."""
+    shown = [g for g in tree.gates if nodes is None or g.id in nodes]
+    if not prechecks:
+        shown = [g for g in shown if g.stage == "gate"]
+    exits = [e for e in tree.exits if nodes is None or e.id in nodes or e.variant_of in nodes]
+
+    def target(node: str) -> str:
+        if tree.is_exit(node):
+            ex = tree.exit(node)
+            said = f'recommendation "{ex.title}" ({tree.kind(ex.kind).label})'
+            for v in (e for e in tree.exits if e.variant_of == node):
+                said += (f', or with {tree.component(v.layer).label} as the knowledge layer '
+                         f'"{v.title}" ({tree.kind(v.kind).label})')
+            return said
+        return tree.gate(node).label
+
+    def answer(a_label: str, layer: str, nxt: str) -> str:
+        sets = f", which makes {tree.component(layer).label} the knowledge layer" if layer else ""
+        return f"{a_label}: go to {target(nxt)}{sets}."
+
+    summary = (f'Decision tree "{tree.title}": {len(shown)} questions and {len(exits)} '
+               "recommendations, read top to bottom.")
+    return TreeWords(summary, tuple(
+        (f"{g.label}: {g.question}", tuple(answer(a.label, a.layer, a.next) for a in g.answers))
+        for g in shown))
