@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # the lazy names, for type checkers and editors
     from .export import export as export_site
     from .render import render as render_diagram
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 # name -> (module, attribute); imported on first attribute access (PEP 562). The top-level
 # names differ from the module names: importing ragft.render would otherwise replace the

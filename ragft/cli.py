@@ -46,7 +46,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``ragft`` argument parser (subcommands decide, walk, diagram, record, export)."""
-    from . import __version__
+    from ._version import __version__
 
     parser = _Parser(prog=PROG, description="RAG, fine-tuning, or both? Walk the decision tree.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

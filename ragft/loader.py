@@ -40,7 +40,8 @@ from .model import (
     Tree,
 )
 
-__all__ = ["SCHEMA_NAME", "SCHEMA_VERSION", "default_tree", "load_tree", "parse_tree"]
+__all__ = ["ID_PATTERN", "SCHEMA_NAME", "SCHEMA_VERSION", "default_tree", "load_tree",
+           "parse_tree"]
 
 SCHEMA_VERSION = 1
 SCHEMA_NAME = "ragft-tree"  # the "schema" field of an export (tree.json), not of a tree file
@@ -69,6 +70,7 @@ def _describe(value: object) -> str:
 
 # Ids end up in CSS classes, SVG ids, URL hashes and CLI arguments: keep them to one safe shape.
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+ID_PATTERN = _ID.pattern
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from typing import Any
 
+from ._version import __version__
 from .diagram import marks
 from .engine import Decision, all_states
 from .errors import message_templates
@@ -72,8 +73,6 @@ def _state(decision: Decision) -> dict[str, Any]:
 
 def tree_payload(tree: Tree | None = None) -> dict[str, Any]:
     """Return the JSON-ready form of ``tree`` (default: ragft's own), walker states included."""
-    from . import __version__  # late: the package imports this module's siblings first
-
     tree = tree or default_tree()
     return {
         "schema": SCHEMA_NAME,
