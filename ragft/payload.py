@@ -29,7 +29,7 @@ from .engine import Decision, all_states
 from .errors import message_templates
 from .loader import SCHEMA_NAME, default_tree
 from .model import Gate, Tree
-from .present import HEADINGS, LABELS, Card, card, gate_view, tree_words
+from .present import HEADINGS, LABELS, Card, answer_leads, card, gate_view, tree_words
 from .present.data import as_data
 from .record import DATE_PLACEHOLDER, decision_record
 
@@ -65,6 +65,8 @@ def _state(decision: Decision) -> dict[str, Any]:
         # records and the terminal, so it stays out of the export.
         "card": as_data(_walker_card(decision)),
         "marks": as_data(marks(decision)),
+        # where each answer leads from here, with the walk's knowledge layer already chosen
+        "leads": as_data(answer_leads(decision)),
     }
     if decision.complete:
         state["record"] = decision_record(decision, date=DATE_PLACEHOLDER)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from ragft.diagram import marks
-from ragft.engine import all_states
+from ragft.engine import all_states, decide
 from ragft.model import Tree
 from ragft.payload import EXPORT_VERSION, tree_payload
-from ragft.present import HEADINGS, LABELS, card, gate_view, tree_words
+from ragft.present import HEADINGS, LABELS, answer_leads, card, gate_view, tree_words
 from ragft.present.data import as_data
 from ragft.record import DATE_PLACEHOLDER, decision_record
 
@@ -35,8 +36,15 @@ def test_every_state_of_every_walk_is_precomputed(tree: Tree) -> None:
         assert entry["exit"] == d.exit
         assert entry["ask"] == d.next_gate
         assert entry["components"] == list(d.components)
-        assert entry["card"] == as_data(card(d))
+        full = card(d)  # the walker shows the path as its trail, not as a section
+        shown = replace(full, sections=tuple(s for s in full.sections if s.id != "path"))
+        assert entry["card"] == as_data(shown)
         assert entry["marks"] == as_data(marks(d))
+        assert entry["leads"] == as_data(answer_leads(d))
+        for answer, words in entry["leads"].items():  # named as this walk would reach it
+            after = decide({**d.answers, str(d.next_gate): answer}, tree)
+            if after.exit is not None:
+                assert tree.exit(after.exit).title in "".join(s[0] for s in words)
         if d.complete:
             assert entry["next"] == {}
             assert entry["record"] == decision_record(d, date=DATE_PLACEHOLDER)

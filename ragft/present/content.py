@@ -34,6 +34,7 @@ __all__ = [
     "PathItem",
     "Section",
     "TreeWords",
+    "answer_leads",
     "card",
     "flip_text",
     "gate_view",
@@ -240,6 +241,23 @@ def _leads_to(tree: Tree, node: str) -> Text:
         return (*said, span("."))
     nxt = tree.gate(node)
     return (span(f"Next: {nxt.label}, {nxt.title}"),)
+
+
+def answer_leads(decision: Decision) -> dict[str, Text]:
+    """Where each answer of the gate a walk waits at leads, for this walk: its knowledge layer
+    already chosen, an exit is named as this walk would reach it."""
+    tree = decision.tree
+    if decision.next_gate is None:
+        return {}
+    gate = tree.gate(decision.next_gate)
+    out: dict[str, Text] = {}
+    for ans in gate.answers:
+        after = decide({**decision.answers, gate.id: ans.id}, tree)
+        if after.exit is not None:
+            out[ans.id] = (span("Ends at "), strong(tree.exit(after.exit).title), span("."))
+        else:
+            out[ans.id] = _leads_to(tree, ans.next)
+    return out
 
 
 def gate_view(gate: Gate, tree: Tree) -> GateView:

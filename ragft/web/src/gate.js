@@ -24,7 +24,7 @@ Walker.prototype.renderGate = function (view, state) {
       input,
       el("label", { "for": inputId, text: answer.label }),
       el("div", { id: inputId + "-meaning", "class": "ragft-meaning" }, [
-        el("p", { text: answer.meaning }), signals, el("p", { "class": "ragft-leads" }, [spans(answer.leads_to)])])
+        el("p", { text: answer.meaning }), signals, el("p", { "class": "ragft-leads" }, [spans(state.leads[answer.id] || answer.leads_to)])])
     ]));
   });
   fieldset.appendChild(options);
