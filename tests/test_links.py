@@ -38,7 +38,7 @@ def found(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
 
 def test_the_constants_are_one_repository() -> None:
     owner, name = links.REPOSITORY.split("/")
-    assert links.REPO_URL == f"https://github.com/{owner}/{name}"
+    assert f"https://github.com/{owner}/{name}" == links.REPO_URL
     assert links.SITE.endswith("/")
     assert links.BINDER.startswith("https://mybinder.org/v2/gh/" + links.REPOSITORY + "/")
     assert links.binder_url() == links.BINDER
@@ -57,7 +57,7 @@ def test_quarto_config_names_the_same_places() -> None:
 @pytest.mark.parametrize("kind", ["site", "binder", "repository"])
 def test_every_file_links_the_configured_places(kind: str) -> None:
     if kind == "site":
-        wrong = [(f, url) for f, url in found(PAGES_URL) if not url.rstrip("/") + "/" == links.SITE]
+        wrong = [(f, url) for f, url in found(PAGES_URL) if url.rstrip("/") + "/" != links.SITE]
         assert found(PAGES_URL), "no link to the site at all: the pattern is broken"
     elif kind == "binder":
         wrong = [(f, url) for f, url in found(BINDER_URL) if not url.startswith(links.BINDER)]

@@ -221,7 +221,7 @@ def test_no_internal_fragment_is_published(after_prerender: Path, config: dict[s
     published = [Path(p).relative_to(after_prerender).as_posix()
                  for pattern in config["project"]["resources"]
                  for p in glob.glob(str(after_prerender / pattern), recursive=True)]
-    published += [p for p in config["project"]["render"]]
+    published += list(config["project"]["render"])
     strays = [p for p in published if any(part.startswith(("_", ".")) for part in p.split("/"))]
     assert strays == []
     includes = {inc.resolve() for page in config["project"]["render"]
