@@ -3,10 +3,11 @@
 
 graphviz-pure lays labels out with Arial's metrics (``ragft.diagram.FONT``). Arimo has the
 same metrics, so a page that draws the diagram in Arimo shows every label exactly as Graphviz
-measured it, whatever fonts the reader's machine has. The two files in ``site/fonts/`` are
-``@fontsource/arimo`` 5.3.0's Latin subsets (npm), regular and bold, about 11 KB each; they go
-into ``ragft/web/walker.css`` as ``data:`` URLs, so the one-file walker stays one file and
-nothing is fetched from another origin.
+measured it, whatever fonts the reader's machine has. ``site/fonts/`` holds ``@fontsource/arimo``
+5.3.0's Latin subset of the regular face (npm), about 11 KB; it goes into
+``ragft/web/walker.css`` as a ``data:`` URL, so the one-file walker stays one file and nothing
+is fetched from another origin. No bold is carried: the diagram draws none, since Graphviz
+measured the regular face and bold is wider than the boxes.
 
     python site/fontface.py          # rewrite the block in ragft/web/walker.css
     python site/fontface.py --check  # exit 1 if it differs (tests/test_diagram_fit.py checks)
@@ -32,7 +33,7 @@ RANGE = ("U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304
 
 def font_block() -> str:
     rules = [START]
-    for weight in (400, 700):
+    for weight in (400,):
         data = (FONTS / f"arimo-latin-{weight}-normal.woff2").read_bytes()
         url = "data:font/woff2;base64," + base64.b64encode(data).decode("ascii")
         rules.append(f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; '
