@@ -150,8 +150,10 @@ def test_the_diagram_follows_the_dark_theme(
     page = open_page(offline, url + "#prompting=yes", WIDTHS["laptop"], "dark")
     shown = page.evaluate(FILLS)
     assert shown["background"] in ("none", "transparent", "rgba(0, 0, 0, 0)"), shown
-    assert shown["gates"] and WHITE not in shown["gates"], shown
-    assert shown["exits"] and not any(f == WHITE or f.startswith("rgb(2") for f in shown["exits"])
+    assert shown["gates"], shown
+    assert WHITE not in shown["gates"], shown
+    assert shown["exits"], shown
+    assert not any(f == WHITE or f.startswith("rgb(2") for f in shown["exits"]), shown
     assert shown["text"] != "rgb(31, 35, 40)", "dark text on a dark page"
     if which == "site":
         assert shown["walker"] == "rgba(0, 0, 0, 0)", "a panel of its own on the page"
