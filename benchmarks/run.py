@@ -8,8 +8,9 @@ Run from the repository root::
 Rows: import time of ``ragft`` against ``import graphviz, ipywidgets`` alone (each in a fresh
 process); ``decide`` over every answer combination; DOT generation; SVG rendering, first
 (uncached) and cached for a new answer; export to a temporary folder. If
-``benchmarks/bench_walker.py`` exists, its ``rows()`` (tuples ``(name, value, target_or_None,
-unit)``, unit ``"s"`` or ``"KB"``) are appended. Exit code 1 if a row with a target fails it.
+``benchmarks/bench_walker.py`` or ``bench_site.py`` exists, its ``rows()`` (tuples ``(name,
+value, target_or_None, unit)``, unit ``"s"``, ``"KB"`` or ``"x"``) are appended, and the rows
+its ``skipped()`` names are listed with the reason. Exit code 1 if a row with a target fails it.
 """
 
 from __future__ import annotations
@@ -104,18 +105,27 @@ def core_rows(runs: int) -> tuple[list[Row], list[tuple[str, str, str, bool]]]:
     return rows, ratios
 
 
-def walker_rows() -> list[Row]:
-    """Rows from ``benchmarks/bench_walker.py``, if it is there."""
-    path = HERE / "bench_walker.py"
-    if not path.exists():
-        return []
-    spec = importlib.util.spec_from_file_location("bench_walker", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [(str(name), float(value), None if target in (None, "") else float(target), unit)
-            for name, value, target, unit in module.rows()]
+EXTRA = ("bench_walker.py", "bench_site.py")
+
+
+def extra_rows() -> tuple[list[Row], list[tuple[str, str]]]:
+    """Rows from the modules in :data:`EXTRA` that are there, and the rows they skip (name,
+    reason) where something they need is missing."""
+    rows: list[Row] = []
+    skipped: list[tuple[str, str]] = []
+    for name in EXTRA:
+        path = HERE / name
+        if not path.exists():
+            continue
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        rows += [(str(n), float(v), None if target in (None, "") else float(target), unit)
+                 for n, v, target, unit in module.rows()]
+        skipped += list(getattr(module, "skipped", list)())
+    return rows, skipped
 
 
 def table(rows: list[Row], ratios: list[tuple[str, str, str, bool]]) -> tuple[str, bool]:
@@ -141,10 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=20, help="repeats per row (default 20)")
     args = parser.parse_args(argv)
     rows, ratios = core_rows(args.runs)
-    rows += walker_rows()
+    more, skipped = extra_rows()
+    rows += more
     text, ok = table(rows, ratios)
     print(f"ragft benchmarks, median of {args.runs} runs, Python {sys.version.split()[0]}\n")
     print(text)
+    for name, reason in skipped:
+        print(f"{name:<48} {'skipped':>12}  {reason}")
     return 0 if ok else 1
 
 

@@ -39,29 +39,52 @@ if TYPE_CHECKING:
 __all__ = ["Marks", "gate_diagram", "marks", "text_alternative", "tree_diagram",
            "visible_nodes"]
 
-FONT = "Helvetica,Arial,sans-serif"
+# Graphviz sizes text with the metrics of the face it is named, and graphviz-pure knows a few by
+# name only: "Helvetica" gets Arial's metrics and is written into the SVG as
+# "Helvetica,sans-Serif", which every system maps to Helvetica, Arial or a metric-compatible
+# face (Liberation Sans, Arimo). A list such as "Helvetica,Arial,sans-serif" is no known name
+# and falls back to Times metrics, narrower than any sans face. The walker and the site draw
+# the diagram in Arimo, which they carry (ragft/web/walker.css); where no font is carried,
+# the margins below leave room for DejaVu Sans, about 14% wider than Arial.
+FONT = "Helvetica"
 INK = "#1F2328"  # text and emphasis: 15:1 on white
 MUTED_INK = "#595959"  # muted text still reads at 7:1 on white
 MUTED_LINE = "#B3B3B3"
 MUTED_FILL = "#F6F6F6"
 CURRENT_FILL = "#FFF1C2"  # the gate waiting for an answer, or the gate in focus
 WRAP = 30
+EDGE_WRAP = 18  # answers sit between the columns, so their lines are kept shorter
+GAP = "\u00a0" * 3  # no-break spaces: DOT keeps them at the start of a line
 
-_GRAPH = {"rankdir": "TB", "nodesep": "0.3", "ranksep": "0.4", "fontname": FONT,
+# nodesep: room for an answer to grow to the right (see _label) without reaching the next one.
+# The background stays white in the file, so a stored SVG reads on any page; the walker's style
+# sheet makes it follow the theme.
+_GRAPH = {"rankdir": "TB", "nodesep": "0.35", "ranksep": "0.45", "fontname": FONT,
           "bgcolor": "white"}
+# margin (inches, each side): 0.07 of the widest line (WRAP characters) for a wider fallback
+# face, plus the rounded corner.
 _NODE = {"shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "11",
          "margin": "0.24,0.08", "color": INK, "fillcolor": "white", "fontcolor": INK}
 _EDGE = {"fontname": FONT, "fontsize": "10", "color": "#4D4D4D", "fontcolor": INK,
          "arrowsize": "0.7"}
 
 
-def _label(*parts: str) -> str:
-    """Escaped DOT label: each part wrapped, lines joined by DOT's ``\\n``."""
+def _label(*parts: str, width: int = WRAP, left: bool = False) -> str:
+    """Escaped DOT label: each part wrapped at ``width`` characters, lines centred (DOT's
+    ``\\n``) or, with ``left``, left-aligned (``\\l``).
+
+    An edge's label sits to the right of its line; left-aligned, text drawn in a face wider than
+    the one Graphviz measured grows away from the line instead of across it.
+    """
     lines = [line for part in parts
-             for line in textwrap.wrap(part, WRAP, break_on_hyphens=False) or [""]]
+             for line in textwrap.wrap(part, width, break_on_hyphens=False) or [""]]
     # escape() turns backslashes and <...> into plain text, so a title such as
     # "<script>" is drawn as written and never read as an HTML-like label.
-    label: str = graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    escaped = [graphviz.escape(line) for line in lines]
+    if left:
+        # A gap before each line keeps the text off its edge, which runs down the label's left.
+        escaped = [GAP + line for line in escaped]
+    label: str = graphviz.nohtml("\\l".join(escaped) + "\\l" if left else "\\n".join(escaped))
     return label
 
 
@@ -210,8 +233,8 @@ def tree_diagram(
                 attrs.update(color=MUTED_LINE, fontcolor=MUTED_INK)
             if not tree.is_exit(target):
                 attrs["weight"] = "8"  # keep the chain of gates in a straight column
-            # A leading gap keeps the label clear of its own line on the straight spine.
-            g.edge(gate.id, target, "  " + _label(label), _attributes=attrs)
+            g.edge(gate.id, target, _label(label, width=EDGE_WRAP, left=True),
+                   _attributes=attrs)
     if legend:
         _legend(g, [k for k in tree.kinds if k.watch])
     return g

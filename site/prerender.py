@@ -1,68 +1,95 @@
-"""Quarto pre-render step: regenerate the site's data from the tree definitions.
+"""The site's generated files: the includes committed in ``site/_includes/``, and pre-render.
 
-Quarto runs this before every render (``project: pre-render`` in ``_quarto.yml``); by hand:
-``python site/prerender.py [DIR]`` (default: ``site-data`` in the project folder). It writes
+Why two places (the one place this choice is written down; ``_quarto.yml`` points here).
+Quarto expands every ``{{< include >}}`` of every ``.qmd`` page while it builds the project
+context, *before* it runs the ``pre-render`` script (quarto-cli ``src/command/render/project.ts``,
+``renderProject``: the context passed in already holds the input files, and
+``src/execute/engine.ts``, ``fileExecutionEngine``, reads each ``.qmd`` through
+``resolveFullMarkdownForFile``, which calls ``expandIncludes``; upstream issue
+quarto-cli#12491). A file that a page includes must therefore be in the repository, or a fresh
+clone fails with "Include directive failed". After pre-render Quarto builds the context again
+(``projectContextForDirectory``), so ``project: resources:`` globs do see what the script wrote.
 
-- what ``ragft export DIR --force`` writes: ``tree.json``, ``tree.svg``, ``walker.html``,
-  ``walker.js``, ``walker.css``;
-- ``_tree-figure.md``: the whole tree as an image, with its text alternative from
-  :func:`ragft.diagram.text_alternative` (the ``alt`` and a text version under the figure);
-- ``_watch.md``: the paths to watch (the kinds marked ``watch`` in the tree), each with the
-  recommendations of that kind and a link that opens the walker there.
+- **Committed, checked for freshness:** what pages include, in ``site/_includes/`` (a folder
+  starting with ``_``, which Quarto never renders or publishes): ``_tree-figure.md`` (the whole
+  tree, inline SVG with its text alternative) and ``_watch.md`` (the paths to watch).
+  ``python site/prerender.py --includes`` rewrites them from the tree; ``tests/test_site_fresh.py``
+  fails when they differ from what the tree gives, as ``tools/sync_readme.py`` does for the
+  README's table. The pre-render step rewrites them too (only when they changed, so a
+  ``quarto preview`` of an unchanged tree does not reload), and Quarto reads the new text when it
+  builds the context again.
+- **Made by pre-render, git-ignored:** what pages only *link* (``site-data/``: what
+  ``ragft export`` writes: ``tree.json``, ``tree.svg``, ``walker.html``, ``walker.js``,
+  ``walker.css``), listed one by one in ``_quarto.yml``'s ``resources:``.
 
-``index.qmd`` includes the two snippets, so the home page always shows the current tree. The
-snippets are raw HTML with every text escaped, whatever the tree's labels contain.
+By hand: ``python site/prerender.py [DIR]`` (default ``site-data`` in the project folder).
+The snippets are raw HTML with every text escaped, whatever the tree's labels contain.
 """
 
 from __future__ import annotations
 
 import html
 import os
+import re
 import sys
 from pathlib import Path
 
 from ragft._io import write_atomic
-from ragft.diagram import text_alternative
+from ragft.diagram import tree_diagram
 from ragft.engine import answers_key, path_to
 from ragft.export import export
 from ragft.loader import default_tree
 from ragft.model import Tree
+from ragft.present import tree_words
+from ragft.render import render, strip_xml_prolog
 
-__all__ = ["main", "tree_figure", "watch_list"]
+__all__ = ["INCLUDES", "includes", "main", "tree_figure", "watch_list", "write_includes"]
 
 PROJECT = Path(os.environ.get("QUARTO_PROJECT_DIR") or Path(__file__).resolve().parent.parent)
+INCLUDES = Path("site") / "_includes"
+DATA = "site-data"
 
 
 def _html_block(lines: list[str]) -> str:
     return "```{=html}\n" + "\n".join(lines) + "\n```\n"
 
 
-def tree_figure(tree: Tree, folder: str = "site-data") -> str:
-    """The figure of the whole tree: the SVG as an image, its alt text, and a text version."""
-    summary, *rest = text_alternative(tree).splitlines()
-    alt = f"{summary} A text version follows the figure."
+def _inline_diagram(tree: Tree, label: str) -> str:
+    """The tree's SVG for the page itself, so the walker's style sheet can give it the carried
+    font and the dark theme (an ``<img>`` gets neither)."""
+    svg = strip_xml_prolog(render(tree_diagram(tree), "svg"))
+    svg = re.sub(r"\A(<!--.*?-->\s*)*", "", svg, flags=re.DOTALL)
+    # The page sets the size (a readable minimum width in a sideways scroller); the name is the
+    # summary of the text version, which follows the figure.
+    svg = re.sub(r'<svg width="[^"]*" height="[^"]*"',
+                 f'<svg role="img" focusable="false" aria-label="{html.escape(label)}"', svg,
+                 count=1)
+    return svg.strip()
+
+
+def tree_figure(tree: Tree) -> str:
+    """The figure of the whole tree: the SVG inline, its name, and a text version."""
+    words = tree_words(tree)
+    alt = f"{words.summary} A text version follows the figure."
     lines = [
-        '<figure class="ragft-figure">',
-        f'<img src="{folder}/tree.svg" alt="{html.escape(alt)}">',
+        f'<link rel="stylesheet" href="{DATA}/walker.css">',
+        '<figure class="ragft-figure ragft-diagram">',
+        '<div class="ragft-tree-scroll" role="group" tabindex="0" '
+        'aria-label="Tree diagram: scroll sideways on a narrow screen">',
+        _inline_diagram(tree, alt),
+        "</div>",
         "<figcaption>The whole tree. Pre-checks and gates ask a question each; the coloured "
         "boxes are the recommendations. <a href=\"walk.html\">Walk it</a> to see your own "
         "path.</figcaption>",
         "</figure>",
         '<details class="ragft-tree-text">',
         "<summary>The tree as text</summary>",
-        f"<p>{html.escape(summary)}</p>",
+        f"<p>{html.escape(words.summary)}</p>",
         "<ul>",
     ]
-    open_item = False
-    for line in rest:
-        if line.startswith("- "):
-            lines.append(f"<li>{html.escape(line[2:])}</li>")
-            continue
-        if open_item:
-            lines.append("</ul></li>")
-        lines.append(f"<li>{html.escape(line)}<ul>")
-        open_item = True
-    if open_item:
+    for question, answers in words.questions:
+        lines.append(f"<li>{html.escape(question)}<ul>")
+        lines += [f"<li>{html.escape(a)}</li>" for a in answers]
         lines.append("</ul></li>")
     lines += ["</ul>", "</details>"]
     return _html_block(lines)
@@ -83,13 +110,30 @@ def watch_list(tree: Tree) -> str:
     return _html_block(lines)
 
 
+def includes(tree: Tree | None = None) -> dict[str, str]:
+    """File name in ``site/_includes/`` -> the text the tree gives for it."""
+    tree = tree or default_tree()
+    return {"_tree-figure.md": tree_figure(tree), "_watch.md": watch_list(tree)}
+
+
+def write_includes(project: Path = PROJECT, tree: Tree | None = None) -> list[Path]:
+    """Rewrite the committed includes that differ from the tree; return the paths rewritten."""
+    written = []
+    for name, text in includes(tree).items():
+        path = project / INCLUDES / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written.append(write_atomic(path, text, force=True))
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]) if args else PROJECT / "site-data"
     tree = default_tree()
-    written = export(folder, tree, force=True)
-    written.append(write_atomic(folder / "_tree-figure.md", tree_figure(tree), force=True))
-    written.append(write_atomic(folder / "_watch.md", watch_list(tree), force=True))
+    written = write_includes(PROJECT, tree)
+    if args != ["--includes"]:
+        folder = Path(args[0]) if args else PROJECT / DATA
+        written += export(folder, tree, force=True)
     for path in written:
         print(path)
     return 0

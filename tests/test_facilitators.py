@@ -98,7 +98,9 @@ def test_every_case_has_a_card_with_the_walks_the_tree_gives(tree: Tree) -> None
         for req in case.requirements:
             key = answers_key(req.answers)
             assert decide(dict(req.answers), tree).exit == req.exit
-            row = f"[`{key}`](walk.qmd#{key}) | `{req.exit}` |"
+            # Labelled by where it ends, not by the answer string (which breaks mid-word).
+            title = tree.exit(req.exit).title
+            row = f"| {req.name} | [{title}](walk.qmd#{key}) (`{req.exit}`) |"
             assert row in card, f"card {case.id}: no row for {req.id} ({row})"
 
 
@@ -117,16 +119,23 @@ def test_every_card_labels_exactly_our_assumed_answers(tree: Tree) -> None:
     for case in _cases(tree):
         header = next(line for line in section(f"card-{case.id}").splitlines()
                       if line.startswith("| Requirement |"))
-        assert header == "| Requirement | Answers | Ends at | Assumed by us |", case.id
+        assert header == "| Requirement | Ends at (opens the walker there) | Assumed by us |", case.id
         rows = _card_rows(case)
         assert set(rows) == {req.name for req in case.requirements}, case.id
         for req in case.requirements:
             cells = rows[req.name]
-            assert len(cells) == 4, (case.id, req.id, cells)
-            labelled = re.findall(r"`([a-z_]+)=([a-z_]+)`", cells[3])
+            assert len(cells) == 3, (case.id, req.id, cells)
+            labelled = re.findall(r"`([a-z_]+)=([a-z_]+)`", cells[2])
             expected = [(g, a) for g, a in req.answers if g in req.assumed]
             assert labelled == expected, f"card {case.id}, {req.id}: {labelled} != {expected}"
-            assert cells[3] == ", ".join(f"`{g}={a}`" for g, a in expected), cells[3]
+            assert cells[2] == ", ".join(f"`{g}={a}`" for g, a in expected), cells[2]
+
+
+def test_walker_links_are_labelled_with_words_not_answer_strings() -> None:
+    """A link's text is a name a person reads; the answers stay in its address."""
+    texts = re.findall(r"\[([^\]]+)\]\(walk\.qmd#[^)]*\)", TEXT)
+    assert texts
+    assert [t for t in texts if "=" in t or "&" in t] == []
 
 
 def test_gate_2_explains_how_the_policy_look_ups_reach_it(tree: Tree) -> None:

@@ -12,7 +12,6 @@ import html
 import itertools
 import json
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -70,33 +69,39 @@ def test_quarto_config_is_a_website_with_the_required_settings(config: dict[str,
     html_format = config["format"]["html"]
     assert set(html_format["theme"]) == {"light", "dark"}
     assert html_format["html-math-method"] != "mathjax"
-    assert "site-data/" in config["project"]["resources"]
+    for name in ("tree.json", "tree.svg", "walker.html", "walker.js", "walker.css"):
+        assert f"site-data/{name}" in config["project"]["resources"], name
 
 
-@pytest.mark.parametrize("where", ["render", "sidebar", "navbar"])
+def sidebars(config: dict[str, Any]) -> list[dict[str, Any]]:
+    found = config["website"]["sidebar"]
+    return [found] if isinstance(found, dict) else list(found)
+
+
+def sidebar_pages(config: dict[str, Any]) -> list[str]:
+    return [f for s in sidebars(config) for f in sidebar_files(s["contents"])]
+
+
+@pytest.mark.parametrize("where", ["render", "sidebar"])
 def test_every_notebook_is_listed_in_order(config: dict[str, Any], where: str) -> None:
     assert len(NOTEBOOKS) > 0
-    if where == "render":
-        listed = config["project"]["render"]
-    elif where == "sidebar":
-        listed = list(sidebar_files(config["website"]["sidebar"]["contents"]))
-    else:
-        listed = list(sidebar_files(config["website"]["navbar"]["left"]))
+    listed = config["project"]["render"] if where == "render" else sidebar_pages(config)
     notebooks = [f for f in listed if f.endswith(".ipynb")]
     assert notebooks == [f"notebooks/{p.name}" for p in NOTEBOOKS]
 
 
-def test_every_page_is_in_the_sidebar_and_rendered(config: dict[str, Any]) -> None:
+def test_every_page_is_rendered_and_reachable_from_the_navbar(config: dict[str, Any]) -> None:
     rendered = config["project"]["render"]
-    sidebar = list(sidebar_files(config["website"]["sidebar"]["contents"]))
-    assert sorted(rendered) == sorted(sidebar)
+    navbar = list(sidebar_files(config["website"]["navbar"]["left"]))
+    assert sorted(rendered) == sorted(set(navbar) | set(sidebar_pages(config)))
     for page in ("index.qmd", "walk.qmd", "facilitators.qmd"):
-        assert page in rendered
+        assert page in navbar
+    assert f"notebooks/{NOTEBOOKS[0].name}" in navbar  # the Notebooks section opens the first
 
 
 def test_every_file_the_config_names_exists(config: dict[str, Any]) -> None:
     named = list(config["project"]["render"])
-    named += sidebar_files(config["website"]["sidebar"]["contents"])
+    named += sidebar_pages(config)
     named += sidebar_files(config["website"]["navbar"]["left"])
     named += [config["project"]["pre-render"]]
     for theme in config["format"]["html"]["theme"].values():
@@ -130,25 +135,30 @@ def prerendered(tmp_path_factory: pytest.TempPathFactory, config: dict[str, Any]
 
 
 def test_prerender_writes_the_site_data(prerendered: Path, tree: Tree) -> None:
-    for name in ("tree.json", "tree.svg", "walker.html", "walker.js", "walker.css",
-                 "_tree-figure.md", "_watch.md"):
+    for name in ("tree.json", "tree.svg", "walker.html", "walker.js", "walker.css"):
         assert (prerendered / name).is_file(), name
+    assert not list(prerendered.glob("_*")), "fragments belong in site/_includes/, committed"
     data = json.loads((prerendered / "tree.json").read_text(encoding="utf-8"))
     assert [g["id"] for g in data["gates"]] == list(tree.gate_ids)
 
 
-def test_pages_include_what_prerender_writes(prerendered: Path) -> None:
-    for page in ("index.qmd", "walk.qmd"):
-        text = (ROOT / page).read_text(encoding="utf-8")
-        for name in re.findall(r"\{\{< include site-data/([^ ]+) >\}\}", text):
-            assert (prerendered / name).is_file(), f"{page} includes {name}"
+INCLUDES = ROOT / "site" / "_includes"
+
+
+def test_pages_link_what_prerender_writes(prerendered: Path) -> None:
+    pages = [ROOT / "index.qmd", ROOT / "walk.qmd", *INCLUDES.glob("*.md")]
+    linked = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
         for name in re.findall(r'(?:src|href|data-tree|data-svg)="site-data/([^"]+)"', text):
-            assert (prerendered / name).is_file(), f"{page} links {name}"
+            assert (prerendered / name).is_file(), f"{page.name} links {name}"
+            linked += 1
+    assert linked
 
 
-def test_home_page_figure_has_the_text_alternative(prerendered: Path, tree: Tree) -> None:
-    figure = (prerendered / "_tree-figure.md").read_text(encoding="utf-8")
-    alt = re.search(r'<img src="site-data/tree.svg" alt="([^"]+)"', figure)
+def test_home_page_figure_has_the_text_alternative(tree: Tree) -> None:
+    figure = (INCLUDES / "_tree-figure.md").read_text(encoding="utf-8")
+    alt = re.search(r'<svg role="img" focusable="false" aria-label="([^"]+)"', figure)
     assert alt
     lines = text_alternative(tree).splitlines()
     assert html.unescape(alt.group(1)).startswith(lines[0])
@@ -157,8 +167,8 @@ def test_home_page_figure_has_the_text_alternative(prerendered: Path, tree: Tree
         assert line.removeprefix("- ") in text
 
 
-def test_watch_list_links_open_the_walker_at_each_exit(prerendered: Path, tree: Tree) -> None:
-    watch = (prerendered / "_watch.md").read_text(encoding="utf-8")
+def test_watch_list_links_open_the_walker_at_each_exit(tree: Tree) -> None:
+    watch = (INCLUDES / "_watch.md").read_text(encoding="utf-8")
     kinds = [k for k in tree.kinds if k.watch]
     assert len(kinds) == 3
     for kind in kinds:
@@ -347,8 +357,8 @@ def test_index_page_points_to_every_way_in() -> None:
     assert "(https://mybinder.org/v2/gh/ragft/ragft/HEAD)" in text  # and a badge, below
     assert "(walk.qmd)" in text
     assert "(notebooks/00_start_here.ipynb)" in text
-    assert "{{< include site-data/_tree-figure.md >}}" in text
-    assert "{{< include site-data/_watch.md >}}" in text
+    assert "{{< include site/_includes/_tree-figure.md >}}" in text
+    assert "{{< include site/_includes/_watch.md >}}" in text
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"https?:", text)
 
 
@@ -462,15 +472,13 @@ def test_ci_workflow_runs_the_ci_script() -> None:
 
 # ---- with Quarto ---------------------------------------------------------------------------
 
-SKIP_COPY = shutil.ignore_patterns(".git", "node_modules", "_site", ".quarto", ".venv", "venv",
-                                   "*.egg-info", "__pycache__", ".*_cache", "site-data")
-
-
 @pytest.fixture(scope="module")
 def rendered_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``quarto render`` of a copy of the project (the checkout is left as it is)."""
-    project = tmp_path_factory.mktemp("quarto") / "project"
-    shutil.copytree(ROOT, project, ignore=SKIP_COPY)
+    """``quarto render`` of a fresh copy of the tracked files, as the Site workflow does after
+    its checkout: nothing generated by hand first (the checkout is left as it is)."""
+    from test_site_order import tracked_copy
+
+    project = tracked_copy(ROOT, tmp_path_factory.mktemp("quarto") / "project")
     result = subprocess.run(["quarto", "render"], cwd=project, capture_output=True, text=True,
                             timeout=1800)
     assert result.returncode == 0, result.stderr[-4000:]
@@ -485,6 +493,8 @@ def test_quarto_render_makes_a_page_per_notebook_and_the_walker(rendered_site: P
     for name in ("walker.html", "walker.js", "walker.css", "tree.json", "tree.svg"):
         assert (rendered_site / "site-data" / name).is_file(), name
     assert (rendered_site / "site" / "binder-badge.svg").read_bytes() == BADGE.read_bytes()
+    strays = [p.relative_to(rendered_site).as_posix() for p in rendered_site.rglob("_*")]
+    assert strays == [], f"internal fragments published: {strays}"
     home = (rendered_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<img[^>]+src="site/binder-badge\.svg"[^>]+alt="' + BADGE_ALT, home) or \
         re.search(r'<img[^>]+alt="' + BADGE_ALT + r'"[^>]+src="site/binder-badge\.svg"', home)

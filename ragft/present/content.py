@@ -194,7 +194,7 @@ def off_path_notice(decision: Decision) -> tuple[Text, ...]:
 
 
 def _answers_section(decision: Decision) -> Section:
-    items = tuple((span(f"{p.gate_label}, {p.gate_title}: "), em(p.answer_label), span(" "),
+    items = tuple((span(f"{p.gate_label} ({p.gate_title}): "), em(p.answer_label), span(" "),
                    code(f"{p.gate}={p.answer}")) for p in path_items(decision))
     return Section("path", HEADINGS["path"], items, ordered=True)
 

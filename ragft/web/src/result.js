@@ -25,12 +25,13 @@ Walker.prototype.renderResult = function (state) {
     record.appendChild(el("div", { "class": "ragft-record-actions ragft-no-print" }, [download, " ", print]));
     document.body.classList.add("ragft-has-record");
   }
-  card.sections.forEach(function (section) {
+  // Sections side by side where the panel is wide (walker.css), one after another otherwise.
+  record.appendChild(el("div", { "class": "ragft-sections" }, card.sections.map(function (section) {
     var list = el(section.ordered ? "ol" : "ul", { "class": "ragft-section-" + section.id },
       section.items.map(function (item) { return el("li", null, [spans(item)]); }));
-    record.appendChild(el("h3", { text: section.heading }));
-    record.appendChild(list);
-  });
+    return el("div", { "class": "ragft-section", "data-section": section.id },
+      [el("h3", { text: section.heading }), list]);
+  })));
   this.result.appendChild(record);
   return heading;
 };

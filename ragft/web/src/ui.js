@@ -93,7 +93,7 @@ Walker.prototype.renderTrail = function (state) {
     var change = el("a", { href: item.change, "class": "ragft-change" },
       [self.label("change"), srOnly(" the answer to " + item.gate_label)]);
     self.trail.appendChild(el("li", null, [
-      el("span", { "class": "ragft-trail-gate", text: item.gate_label + ", " + item.gate_title + ": " }),
+      el("span", { "class": "ragft-trail-gate", text: item.gate_label + " (" + item.gate_title + "): " }),
       el("span", { "class": "ragft-trail-answer", text: item.answer_label }), " ", change
     ]));
   });
