@@ -224,9 +224,3 @@ def test_the_record_command_works(tmp_path: Path, tree: Tree) -> None:
         assert main(argv) == 0
         assert main(argv) == 2, "a second run must refuse to overwrite"
     assert sum(tally_records(folder, tree).values()) == len(records)
-
-
-def test_pointer_in_docs_leads_to_the_page() -> None:
-    pointer = (ROOT / "docs" / "facilitators.md").read_text(encoding="utf-8")
-    assert "](../facilitators.qmd)" in pointer
-    assert len(pointer) < len(TEXT) / 4, "docs/facilitators.md points; it must not copy the page"
