@@ -21,9 +21,9 @@ import yaml
 
 from conftest import load_script
 from ragft.engine import decide, parse_answers
+from ragft.guide.show import SITE, WALKER, binder_href, md_escape, walker_href
 from ragft.model import Tree
 from ragft.notebooks.execute import CELL_METADATA_KEYS, KERNELSPEC, NOTEBOOK_METADATA_KEYS
-from ragft.notebooks.show import SITE, WALKER, binder_href, md_escape, walker_href
 from ragft.record import decision_record, read_record, tally_records
 
 ROOT = Path(__file__).resolve().parent.parent

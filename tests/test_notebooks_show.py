@@ -1,4 +1,4 @@
-"""What the notebook cells display: ragft.notebooks.show, .worked and .charts."""
+"""What the notebook cells display: ragft.guide.show, .worked and .charts."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from ragft.calc import break_even
 from ragft.engine import decide, parse_answers
 from ragft.errors import RagftError, UnknownGateError, UnknownNodeError, UnknownOptionError
+from ragft.guide import cases, charts, show, worked
 from ragft.model import Case, Requirement, Tree
-from ragft.notebooks import cases, charts, show, worked
 from ragft.record import tally_records
 
 RECORDS = Path(__file__).resolve().parent.parent / "notebooks" / "records-sample"

@@ -6,7 +6,7 @@ the results out. Amounts are written
 as "USD 8,050", never with a dollar sign, which Quarto could read as the start of maths.
 
 Example:
-    >>> from ragft.notebooks.worked import usd
+    >>> from ragft.guide.worked import usd
     >>> usd(8050), usd(16.666), usd(0.002)
     ('USD 8,050', 'USD 16.67', 'USD 0.002')
 """

@@ -5,7 +5,7 @@ its ``text/plain`` stand-in is the same on every run, unlike a figure's ``<Figur
 text. The figures are drawn without pyplot, so no global state and no inline backend is involved.
 
 Example:
-    >>> from ragft.notebooks.charts import evidence_chart
+    >>> from ragft.guide.charts import evidence_chart
     >>> evidence_chart().data[:4]
     b'\\x89PNG'
 """

@@ -5,10 +5,10 @@ cell is one call such as ``show.gate_answers("knowledge")`` and holds no decisio
 Markdown functions return :class:`IPython.display.Markdown` (Jupyter shows it formatted; Quarto
 turns it into page content), the diagram functions :class:`IPython.display.SVG` made by
 graphviz-pure, whose bytes are the same on every machine, so nbval can compare them. The
-functions about use cases live in :mod:`ragft.notebooks.cases` and are re-exported here.
+functions about use cases live in :mod:`ragft.guide.cases` and are re-exported here.
 
 Example:
-    >>> from ragft.notebooks import show
+    >>> from ragft.guide import show
     >>> print(show.gate_answers("knowledge").data.splitlines()[0])
     **If you answer *It changes often*** (`knowledge=changing`)
     >>> show.walker_href("depth")

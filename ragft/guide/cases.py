@@ -3,11 +3,11 @@
 Each requirement is walked by :func:`ragft.engine.decide`; the answers the tree marks as ours
 (a requirement's ``assumed`` gates, a gate example's ``assumed`` flag) are labelled wherever they
 appear, so a reader never takes our assumption for the source post's verdict.
-:mod:`ragft.notebooks.show` re-exports these functions, so a notebook needs one import.
+:mod:`ragft.guide.show` re-exports these functions, so a notebook needs one import.
 
 Example:
     >>> from ragft.loader import default_tree
-    >>> from ragft.notebooks import cases
+    >>> from ragft.guide import cases
     >>> voice = {r.id: r for r in default_tree().example.requirements}["voice"]
     >>> print(cases.assumptions(voice).data.splitlines()[0])
     Our assumptions in this walk (the source post does not state these answers):
