@@ -240,7 +240,7 @@ def show(quiz_id: str, tree: Tree | None = None, path: str | Path | None = None)
     tree = resolve(tree)
     blocks = ["\n".join(_question_lines(i, q, tree))
               for i, q in enumerate(questions(quiz_id, path), 1)]
-    return md("\n\n".join(blocks))
+    return md("\n\n---\n\n".join(blocks))  # a rule between questions, to see where each starts
 
 
 def check(tree: Tree | None = None, path: str | Path | None = None) -> list[str]:
