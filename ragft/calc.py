@@ -1,7 +1,7 @@
 """The calculators' arithmetic: does a corpus fit in context, and does fine-tuning pay off.
 
 Plain functions with no widget or notebook import, so the widgets (:mod:`ragft.widgets`), the
-notebooks' worked examples (:mod:`ragft.notebooks`) and the tests share one implementation.
+notebooks' worked examples (:mod:`ragft.guide`) and the tests share one implementation.
 
 Every factor here is a rough illustration, and the widgets say so. Corpus sizes convert at about
 300 words a page and 4/3 tokens a word (the common "a token is about three quarters of a word"

@@ -1,4 +1,4 @@
-"""What the notebook cells display: ragft.notebooks.show, .worked and .charts."""
+"""What the notebook cells display: ragft.guide.show, .worked and .charts."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from ragft.calc import break_even
 from ragft.engine import decide, parse_answers
 from ragft.errors import RagftError, UnknownGateError, UnknownNodeError, UnknownOptionError
+from ragft.guide import cases, charts, show, worked
 from ragft.model import Case, Requirement, Tree
-from ragft.notebooks import cases, charts, show, worked
 from ragft.record import tally_records
 
 RECORDS = Path(__file__).resolve().parent.parent / "notebooks" / "records-sample"
@@ -57,7 +57,7 @@ def test_example_answers_are_marked_when_assumed(tree: Tree) -> None:
         text = show.gate_example(gate.id, tree).data
         assert gate.example is not None
         assert f"`{gate.id}={gate.example.answer}`" in text
-        assert ("our assumption" in text) == gate.example.assumed
+        assert ("our assumption" in text.lower()) == gate.example.assumed
 
 
 def _requirement_line(text: str, req: Requirement) -> str:
@@ -68,17 +68,13 @@ def _requirement_line(text: str, req: Requirement) -> str:
     return lines[0]
 
 
-def _marked_gates(tree: Tree, line: str) -> tuple[list[str], set[str]]:
-    """The gates a walk line steps through, in order, and those marked as assumed."""
+def _walked_gates(tree: Tree, line: str) -> list[str]:
+    """The gates a walk line steps through, in order; no step carries a mark of its own."""
     by_label = {g.label: g.id for g in tree.gates}
     steps = line.split("**: ", 1)[1].rstrip(".").split("; ")
-    gates, marked = [], set()
     for step in steps:
-        label, _, answer = step.partition(": ")
-        gates.append(by_label[label])
-        if answer.endswith(cases.ASSUMED):
-            marked.add(by_label[label])
-    return gates, marked
+        assert step.endswith("*"), f"a step is marked: {step!r}"
+    return [by_label[step.partition(": ")[0]] for step in steps]
 
 
 def _all_cases(tree: Tree) -> list[Case]:
@@ -86,26 +82,47 @@ def _all_cases(tree: Tree) -> list[Case]:
     return [tree.example, *tree.cases]
 
 
-def test_case_walks_mark_exactly_the_assumed_answers(tree: Tree) -> None:
+def _told(tree: Tree, case: Case) -> str:
+    return show.gate_cases(case.gates[0], tree).data if case.gates else show.case_walks(
+        case, tree).data
+
+
+def test_each_walk_says_once_which_answers_are_ours(tree: Tree) -> None:
+    """Under each walk, one line names the gates whose answers the source states (the rest
+    are ours); an invented case says once, in its head, that every answer is ours."""
     for case in _all_cases(tree):
-        texts = [show.case_walks(case, tree).data, show.case_card(case, tree).data]
-        texts += [show.gate_cases(g, tree).data for g in case.gates]
-        for text in texts:
-            for req in case.requirements:
-                line = _requirement_line(text, req)
-                gates, marked = _marked_gates(tree, line)
-                assert gates == [g for g, _ in req.answers], (case.id, req.id)
-                assert marked == set(req.assumed), (case.id, req.id, line)
+        text = _told(tree, case)
+        for req in case.requirements:
+            line = _requirement_line(text, req)
+            gates = _walked_gates(tree, line)
+            assert gates == [g for g, _ in req.answers], (case.id, req.id)
+            stated = [tree.gate(g).label for g in gates if g not in req.assumed]
+            expected = cases.stated_line(tree, case, req)
+            if case.illustrative:
+                assert expected not in text.split(line, 1)[1].split("\n- **")[0]
+                assert "Every answer in it is ours." in text
+            elif len(stated) == len(gates):
+                assert expected == ""
+            else:
+                assert expected in text, (case.id, req.id)
+                assert all(label in expected for label in stated)
+        assert text.lower().count("(assumed)") == 0
 
 
-def test_cases_are_listed_at_their_gates_with_where_they_end(tree: Tree) -> None:
+def test_a_case_is_told_at_its_first_gate_and_recalled_after(tree: Tree) -> None:
     for gate in tree.gates:
         text = show.gate_cases(gate.id, tree).data
         listed = tree.cases_at(gate.id)
         if not listed:
             assert text == "No named case is discussed at this gate."
         for case in listed:
-            assert f"**{show.md_escape(case.name)}**. {show.md_escape(case.description)}" in text
+            told = f"**{show.md_escape(case.name)}**. {show.md_escape(case.description)}"
+            if case.gates[0] != gate.id:
+                assert told not in text, (gate.id, case.id)
+                first = tree.gate(case.gates[0]).label
+                assert f"**{show.md_escape(case.name)}** (told at {first}) answers *" in text
+                continue
+            assert told in text
             for req in case.requirements:
                 line_at = text.index(_requirement_line(text, req))
                 end = text[line_at:].split("\n")[1]
@@ -125,14 +142,17 @@ def test_assumptions_list_the_assumed_answers_in_path_order(tree: Tree) -> None:
 
 
 def test_case_card_hides_the_walk_until_revealed(tree: Tree) -> None:
-    for case in (tree.example, *tree.cases):
-        assert case is not None
+    for case in _all_cases(tree):
         text = show.case_card(case, tree).data
         head, _, hidden = text.partition("<details><summary>")
         assert show.md_escape(case.name) in head
+        assert show.md_escape(case.description) not in text, "the story is told at the gate"
+        if case.gates:
+            assert f"(told at {tree.gate(case.gates[0]).label})" in head
         for req in case.requirements:
             assert f"`{req.exit}`" not in head
-            assert f"(`{req.exit}`" in hidden
+            assert f"(`{req.exit}`)." in hidden
+            assert req.note == "" or show.md_escape(req.note) not in text
         assert hidden.rstrip().endswith("</details>")
 
 
@@ -177,12 +197,24 @@ def test_context_table_gives_a_verdict_per_window() -> None:
     table = worked.context_table({"small": (120, "pages"), "huge": (20_000, "pages")},
                                  {"200k": 200_000})
     rows = table.data.splitlines()
-    assert rows[2] == "| small | 120 pages ≈ 48,000 tokens | yes (24%) |"
-    assert rows[3] == "| huge | 20,000 pages ≈ 8,000,000 tokens | no (40.0 times the window) |"
-    tight = worked.context_table({"tight": (190_000, "tokens")}, {"200k": 200_000}).data
-    assert "yes, but tight (95%)" in tight
+    assert rows[2] == "| small | 120 pages, ≈ 48,000 | yes (24%) |"
+    assert rows[3] == "| huge | 20,000 pages, ≈ 8,000,000 | no (40 times) |"
+    cells = {tokens: worked.context_table({"x": (tokens, "tokens")}, {"w": 200_000}).data
+             .splitlines()[2] for tokens in (160_000, 190_000, 199_999, 200_000, 250_000, 1)}
+    assert cells[160_000].endswith("| yes (80%) |")  # 80% is still a comfortable fit
+    assert cells[190_000].endswith("| tight (95%) |")
+    assert cells[199_999].endswith("| tight (100%) |")  # rounds to 100%, but it fits
+    assert cells[200_000].endswith("| no (100%) |")  # the whole window: nothing left over
+    assert cells[250_000].endswith("| no (125%) |")
+    assert cells[1].endswith("| yes (under 1%) |")
+    room = worked.context_table({"x": (197_000, "tokens")}, {"w": 200_000}, headroom=3_000)
+    assert "| no (100%) |" in room.data
+    assert "3,000 tokens of headroom" in room.data
+    assert "estimates" in room.data
     with pytest.raises(UnknownOptionError, match=r"unknown unit 'lines'"):
         worked.context_table({"x": (1, "lines")})
+    with pytest.raises(RagftError, match=r"headroom must be a number >= 0, got -1"):
+        worked.context_table({"x": (1, "pages")}, headroom=-1)
 
 
 def test_break_even_summary_in_dollars_without_a_dollar_sign() -> None:
@@ -208,12 +240,28 @@ def test_architecture_of_the_running_example(tree: Tree) -> None:
     for req in tree.example.requirements:
         assert f"| {show.md_escape(req.name)} |" in text
         assert f"(`{req.exit}`)" in text
-    _, _, watch = text.partition("\n**Watch out for**\n")
-    for req in tree.example.requirements:  # every exit's warnings, the permissions one included
-        for warning in tree.exit(req.exit).warnings:
-            assert f"- {show.md_escape(warning)}" in watch
-    assert "permissions" in " ".join(tree.exit("rag_reference").warnings)
-    assert watch.count("permissions") == 1, "each warning once"
+    _, _, watch = text.partition("\n**Watch out for** the warnings of:\n")
+    warned = [e for e in dict.fromkeys(r.exit for r in tree.example.requirements)
+              if tree.exit(e).warnings]
+    assert warned
+    for exit_id in warned:  # named with the gate where they are told, not repeated
+        assert f"(`{exit_id}`), told at " in watch
+        for warning in tree.exit(exit_id).warnings:
+            assert show.md_escape(warning) not in text
+    brief = worked.architecture(tree.example, tree, describe=False).data
+    assert tree.component("retrieval").description not in brief
+    assert tree.component("retrieval").description in text
+
+
+def test_combined_requirements_as_a_notebook_writes_them(tree: Tree) -> None:
+    requirements = {
+        "Strict JSON": {"prompting": "yes", "context": "no", "knowledge": "static",
+                        "depth": "deep", "data": "yes", "format": "yes"},
+        "Changing terms": {"prompting": "yes", "context": "no", "knowledge": "changing"},
+    }
+    text = worked.combined(requirements, tree).data
+    assert "**Combined architecture: Fine-tuning + RAG + prompts**" in text
+    assert "(`fine_tune`), told at Gate 4" in text
 
 
 def test_architecture_without_warnings_has_no_watch_list(tree: Tree) -> None:
@@ -221,6 +269,27 @@ def test_architecture_without_warnings_has_no_watch_list(tree: Tree) -> None:
         text = worked.architecture(case, tree).data
         warned = any(tree.exit(r.exit).warnings for r in case.requirements)
         assert ("**Watch out for**" in text) == warned, case.id
+
+
+def test_exit_warnings_are_told_with_the_answer_that_reaches_them(tree: Tree) -> None:
+    for gate in tree.gates:
+        text = show.gate_answers(gate.id, tree).data
+        for ans in gate.answers:
+            if tree.is_exit(ans.next):
+                for warning in tree.exit(ans.next).warnings:
+                    assert f"> **Warning.** {show.md_escape(warning)}" in text
+
+
+def test_break_even_table_lists_each_scenario() -> None:
+    pays = break_even(requests_per_month=500_000, saving_per_request=0.002,
+                      engineering_hours=80, hourly_rate=100, training_cost=50,
+                      retrains_per_year=4, maintenance_hours_per_month=4)
+    never = break_even(requests_per_month=10, saving_per_request=0.002, engineering_hours=80,
+                       hourly_rate=100, training_cost=50, retrains_per_year=4,
+                       maintenance_hours_per_month=4)
+    rows = worked.break_even_table({"busy": pays, "quiet": never}).data.splitlines()
+    assert rows[2] == ("| busy | USD 8,050 | USD 1,000 | USD 416.67 | after about 13.8 months |")
+    assert rows[3].endswith("| never |")
 
 
 def test_record_preview_is_a_code_block(tree: Tree) -> None:

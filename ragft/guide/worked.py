@@ -6,7 +6,7 @@ the results out. Amounts are written
 as "USD 8,050", never with a dollar sign, which Quarto could read as the start of maths.
 
 Example:
-    >>> from ragft.notebooks.worked import usd
+    >>> from ragft.guide.worked import usd
     >>> usd(8050), usd(16.666), usd(0.002)
     ('USD 8,050', 'USD 16.67', 'USD 0.002')
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 
 from IPython.display import Markdown
 
-from ..architecture import combine_case
-from ..calc import CONTEXT_WINDOWS, BreakEven, context_fit, to_tokens
-from ..engine import decide
+from ..architecture import Architecture, combine, combine_case
+from ..calc import CONTEXT_WINDOWS, TIGHT_SHARE, BreakEven, check_amount, context_fit, to_tokens
+from ..engine import decide, path_to
 from ..loader import default_tree
 from ..model import Case, Tree
 from ..record import RecordTally, decision_record, tally_records
@@ -29,6 +29,8 @@ from ._text import md_escape
 __all__ = [
     "architecture",
     "break_even_summary",
+    "break_even_table",
+    "combined",
     "context_table",
     "record_preview",
     "skipped_files",
@@ -50,29 +52,42 @@ def usd(amount: float) -> str:
 
 
 def _verdict(tokens: float, window: int) -> str:
+    # At or above 100% nothing is left for the instructions, the question or the answer, so
+    # the corpus does not fit; above the guide's threshold it fits, but tightly.
     fit = context_fit(tokens, window)
-    if not fit.fits:
-        return f"no ({fit.share:.1f} times the window)"
-    return f"yes, but tight ({fit.share:.0%})" if fit.tight else f"yes ({fit.share:.0%})"
+    if fit.share >= 1:
+        return f"no ({fit.share:.0%})" if fit.share < 10 else f"no ({fit.share:.0f} times)"
+    if fit.share > TIGHT_SHARE:
+        return f"tight ({fit.share:.0%})"
+    return "yes (under 1%)" if fit.share < 0.005 else f"yes ({fit.share:.0%})"
 
 
 def context_table(corpora: Mapping[str, tuple[float, str]],
-                  windows: Mapping[str, int] | None = None) -> Markdown:
+                  windows: Mapping[str, int] | None = None, *, headroom: float = 0) -> Markdown:
     """Several corpus sizes (name to amount and unit) against context windows.
+
+    Each cell is the share of the window that the corpus plus ``headroom`` tokens (room for
+    the instructions, the question and the answer) would fill: *yes* below the guide's warning
+    threshold, *tight* above it, *no* at or above the whole window. Token counts are estimates.
 
     Raises:
         UnknownOptionError: a unit is not ``pages``, ``words`` or ``tokens``.
-        RagftError: an amount is negative or not a finite number.
+        RagftError: an amount or the headroom is negative or not a finite number.
     """
     windows = dict(CONTEXT_WINDOWS if windows is None else windows)
-    head = ["Knowledge base", "About", *(f"Fits in {label}?" for label in windows)]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    room = check_amount("headroom", headroom)
+    head = ["Knowledge base", "Estimated tokens", *(f"Fits in {label}?" for label in windows)]
+    rows = ["| " + " | ".join(head) + " |", "|---|---:|" + "---|" * len(windows)]
     for name, (amount, unit) in corpora.items():
         tokens = to_tokens(amount, unit)
-        cells = [md_escape(name), f"{amount:,.0f} {unit} ≈ {tokens:,.0f} tokens",
-                 *(_verdict(tokens, size) for size in windows.values())]
+        amount_text = f"{amount:,.0f} {unit}, " if unit != "tokens" else ""
+        cells = [md_escape(name), f"{amount_text}≈ {tokens:,.0f}",
+                 *(_verdict(tokens + room, size) for size in windows.values())]
         rows.append("| " + " | ".join(cells) + " |")
-    return _md("\n".join(rows))
+    note = (f"Each share counts the corpus plus {room:,.0f} tokens of headroom. "
+            if room else "")
+    return _md("\n".join(rows) + f"\n\n*{note}Yes up to {TIGHT_SHARE:.0%} of the window, "
+               "tight above that, no from 100%. Token counts are estimates.*")
 
 
 def break_even_summary(result: BreakEven) -> Markdown:
@@ -91,23 +106,59 @@ def break_even_summary(result: BreakEven) -> Markdown:
     return _md("\n".join(lines))
 
 
-def architecture(case: Case | None = None, tree: Tree | None = None) -> Markdown:
-    """A case's requirements, where each ends, the one architecture they combine into, and
-    the warnings of every exit reached (they hold for the whole, as the parts are built
-    together)."""
+def break_even_table(results: Mapping[str, BreakEven]) -> Markdown:
+    """Several break-even results side by side: one-off cost, monthly flows, months."""
+    rows = ["| Scenario | One-off cost | Saving a month | Upkeep a month | Breaks even |",
+            "|---|---:|---:|---:|---|"]
+    for name, r in results.items():
+        when = "never" if r.months is None else f"after about {r.months:.1f} months"
+        rows.append(f"| {md_escape(name)} | {usd(r.upfront)} | {usd(r.monthly_saving)} | "
+                    f"{usd(r.monthly_upkeep)} | {when} |")
+    return _md("\n".join(rows))
+
+
+def architecture(case: Case | None = None, tree: Tree | None = None, *,
+                 describe: bool = True) -> Markdown:
+    """A case's requirements, where each ends, and the one architecture they combine into.
+
+    ``describe`` adds what each component is. The warnings of every exit reached hold for the
+    whole (the parts are built together); they are named with the gate where each is told,
+    not repeated.
+    """
     tree = tree if tree is not None else default_tree()
     arch = combine_case(case if case is not None else tree.example, tree)
+    return _md(_architecture_lines(arch, tree, describe))
+
+
+def combined(requirements: Mapping[str, Mapping[str, str]], tree: Tree | None = None, *,
+             describe: bool = True) -> Markdown:
+    """Like :func:`architecture`, for requirements given as name to answers.
+
+    Raises:
+        IncompleteDecisionError: a requirement's answers stop before an exit.
+    """
+    tree = tree if tree is not None else default_tree()
+    return _md(_architecture_lines(combine(requirements, tree), tree, describe))
+
+
+def _architecture_lines(arch: Architecture, tree: Tree, describe: bool) -> str:
     lines = ["| Requirement | Recommendation |", "|---|---|"]
     for name, decision in arch.decisions:
         ex = tree.exit(decision.require_exit())
         lines.append(f"| {md_escape(name)} | {md_escape(ex.title)} (`{ex.id}`) |")
-    lines += ["", f"**Combined architecture: {md_escape(arch.summary)}**", ""]
-    lines += [f"- {md_escape(tree.component(c).label)}: {md_escape(tree.component(c).description)}"
-              for c in arch.components]
-    if arch.warnings:
-        lines += ["", "**Watch out for**", ""]
-        lines += [f"- {md_escape(w)}" for w in arch.warnings]
-    return _md("\n".join(lines))
+    lines += ["", f"**Combined architecture: {md_escape(arch.summary)}**"]
+    if describe:
+        lines.append("")
+        lines += [f"- {md_escape(tree.component(c).label)}: "
+                  f"{md_escape(tree.component(c).description)}" for c in arch.components]
+    warned = [e for e in arch.exits if tree.exit(e).warnings]
+    if warned:
+        lines += ["", "**Watch out for** the warnings of:", ""]
+        for exit_id in warned:
+            gate = tree.gate(decide(path_to(exit_id, tree), tree).path[-1].gate)
+            lines.append(f"- *{md_escape(tree.exit(exit_id).title)}* (`{exit_id}`), "
+                         f"told at {gate.label}")
+    return "\n".join(lines)
 
 
 def record_preview(answers: Mapping[str, str], *, title: str | None = None,

@@ -5,10 +5,10 @@ cell is one call such as ``show.gate_answers("knowledge")`` and holds no decisio
 Markdown functions return :class:`IPython.display.Markdown` (Jupyter shows it formatted; Quarto
 turns it into page content), the diagram functions :class:`IPython.display.SVG` made by
 graphviz-pure, whose bytes are the same on every machine, so nbval can compare them. The
-functions about use cases live in :mod:`ragft.notebooks.cases` and are re-exported here.
+functions about use cases live in :mod:`ragft.guide.cases` and are re-exported here.
 
 Example:
-    >>> from ragft.notebooks import show
+    >>> from ragft.guide import show
     >>> print(show.gate_answers("knowledge").data.splitlines()[0])
     **If you answer *It changes often*** (`knowledge=changing`)
     >>> show.walker_href("depth")
@@ -98,7 +98,8 @@ def gate_intro(gate_id: str, tree: Tree | None = None) -> Markdown:
 def gate_answers(gate_id: str, tree: Tree | None = None) -> Markdown:
     """Each answer of a gate: the signals for it, what it means, and where it leads.
 
-    An answer that ends the walk also shows what that recommendation has you build.
+    An answer that ends the walk also shows what that recommendation has you build and its
+    warnings, so each recommendation is told in full once, at the gate that reaches it.
     """
     tree = resolve(tree)
     gate = tree.gate(gate_id)
@@ -112,8 +113,10 @@ def gate_answers(gate_id: str, tree: Tree | None = None) -> Markdown:
         lines += [f"What it means: {md_escape(ans.meaning)}", "",
                   f"Where it leads: {leads_to(tree, ans.next)}."]
         if tree.is_exit(ans.next):
+            ex = tree.exit(ans.next)
             lines += ["", "What you would build:", ""]
-            lines += [f"- {md_escape(b)}" for b in tree.exit(ans.next).build]
+            lines += [f"- {md_escape(b)}" for b in ex.build]
+            lines += [f"\n> **Warning.** {md_escape(w)}" for w in ex.warnings]
         blocks.append("\n".join(lines))
     return md("\n\n".join(blocks))
 

@@ -1,0 +1,125 @@
+"""The glossary and the further-reading list, from ``glossary.yaml``.
+
+Each term has an id, used as the anchor ``term-<id>`` that the notebooks link at a term's first
+use (``[embeddings](09_glossary.ipynb#term-embeddings)``), and the phrases that count as a use
+of it, which the tests look for. Anchors are ``<a id>`` elements rather than headings, because
+JupyterLab and Quarto give headings different ids.
+
+Example:
+    >>> from ragft.guide import glossary
+    >>> glossary.href("lora")
+    '09_glossary.ipynb#term-lora'
+    >>> [t.id for t in glossary.terms()][:2]
+    ['ab_test', 'acl']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from IPython.display import Markdown
+
+from ..errors import UnknownNodeError
+from ..model import Tree
+from ._data import Reader, load_yaml
+from ._text import cite, md, md_escape, resolve
+
+__all__ = ["GLOSSARY_NOTEBOOK", "Reading", "Term", "further_reading", "glossary", "href",
+           "reading", "terms"]
+
+DEFAULT_FILE = "glossary.yaml"
+GLOSSARY_NOTEBOOK = "09_glossary.ipynb"
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: its anchor id, the term, its definition and the phrases that use it."""
+
+    id: str
+    term: str
+    definition: str
+    uses: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        """The element id of the entry in the glossary notebook."""
+        return f"term-{self.id.replace('_', '-')}"
+
+    def pattern(self) -> re.Pattern[str]:
+        """A regex for the uses: whole words; case-insensitive unless a use has capitals
+        (``LoRA``, ``CDC``), which must then match as written."""
+        parts = [rf"(?i:{re.escape(u)})" if u == u.lower() else re.escape(u) for u in self.uses]
+        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A further-reading item: a source of the tree and why to read it."""
+
+    source: str
+    why: str
+
+
+@cache
+def _load(path: str | None) -> tuple[tuple[Term, ...], tuple[Reading, ...]]:
+    data, origin = load_yaml(path, DEFAULT_FILE)
+    top = Reader(origin, "top level", data, {"terms", "reading"})
+    found: list[Term] = []
+    for where, item in top.items("terms"):
+        r = Reader(origin, where, item, {"id", "term", "definition", "uses"})
+        term_id = r.text("id")
+        if not _ID.match(term_id):
+            r.fail(f"id {term_id!r} must match {_ID.pattern}")
+        found.append(Term(id=term_id, term=r.text("term"), definition=r.text("definition"),
+                          uses=r.strings("uses")))
+    ids = [t.id for t in found]
+    if len(set(ids)) != len(ids):
+        top.fail(f"term ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
+    items = [Reading(source=r.text("source"), why=r.text("why"))
+             for r in (Reader(origin, where, item, {"source", "why"})
+                       for where, item in top.items("reading"))]
+    return tuple(sorted(found, key=lambda t: t.term.lower())), tuple(items)
+
+
+def terms(path: str | Path | None = None) -> tuple[Term, ...]:
+    """Every glossary term, in alphabetical order of the term."""
+    return _load(None if path is None else str(path))[0]
+
+
+def reading(path: str | Path | None = None) -> tuple[Reading, ...]:
+    """The further-reading items, in the order the source post lists them."""
+    return _load(None if path is None else str(path))[1]
+
+
+def href(term_id: str, path: str | Path | None = None) -> str:
+    """The link to a term from another notebook.
+
+    Raises:
+        UnknownNodeError: no term has this id.
+    """
+    by_id = {t.id: t for t in terms(path)}
+    if term_id not in by_id:
+        raise UnknownNodeError(term_id, by_id, what="glossary term")
+    return f"{GLOSSARY_NOTEBOOK}#{by_id[term_id].anchor}"
+
+
+def glossary(path: str | Path | None = None) -> Markdown:
+    """Every term with its definition, alphabetically, each behind its own anchor."""
+    return md("\n\n".join(f'<a id="{t.anchor}"></a>**{md_escape(t.term)}.** '
+                          f"{md_escape(t.definition)}" for t in terms(path)))
+
+
+def further_reading(tree: Tree | None = None, path: str | Path | None = None) -> Markdown:
+    """The source post's further-reading list: each item cited from the tree, with why to
+    read it.
+
+    Raises:
+        UnknownNodeError: an item names a source the tree lacks.
+    """
+    tree = resolve(tree)
+    return md("\n".join(f"- {cite(tree, [r.source])}. {md_escape(r.why)}"
+                        for r in reading(path)))
