@@ -75,14 +75,55 @@ def _output(output: dict[str, Any]) -> dict[str, Any] | None:
     return {**output, "data": data}
 
 
+# Text for site readers only: it exists here and nowhere in the notebooks, which Jupyter
+# readers use live. Keyed by the widget class a removed cell displayed (its text/plain repr).
+SITE_NOTES = {
+    "GateQuestion": "On this page the question is not live, because the site runs no Python: "
+                    "answer it in the walker linked above, or open this notebook on Binder to "
+                    "use it in JupyterLab.",
+    "ContextCalculator": "On this page the calculator is not live, because the site runs no "
+                         "Python: the table above does the same arithmetic, and on Binder you "
+                         "can change it.",
+    "Walker": "On this page the walker is not live, because the site runs no Python: the "
+              "site's walker, linked above, does the same walk in your browser.",
+    "CaseBuilder": "On this page the case builder is not live, because the site runs no "
+                   "Python: the table above shows the running example's result.",
+}
+SITE_NOTES["BreakEvenCalculator"] = SITE_NOTES["ContextCalculator"]
+PAGE_NOTE = ("This page shows the notebook with its stored results. To change the code and run "
+             "it again, open it on Binder (the first launch can take a few minutes) or run "
+             "`make guide` on your machine.")
+
+
+def _note(text: str) -> dict[str, Any]:
+    return {"cell_type": "markdown", "metadata": {"tags": ["site-only"]}, "source": f"*{text}*"}
+
+
+def _widget_class(cell: dict[str, Any]) -> str | None:
+    """The class of the widget a code cell displayed, read from its stored output."""
+    for output in cell.get("outputs", []):
+        data = output.get("data")
+        if isinstance(data, dict) and WIDGET_VIEW in data:
+            return _text(data.get("text/plain", "")).split("(", 1)[0].strip() or None
+    return None
+
+
 def strip(nb: dict[str, Any]) -> dict[str, Any]:
-    """Return a copy of the notebook without widget views, widget state or page scripts."""
+    """Return a copy of the notebook without widget views, widget state or page scripts, with
+    a note for site readers where a live control was, and one under the page's first text."""
     cells = []
+    noted = False
     for cell in nb.get("cells", []):
+        widget = _widget_class(cell) if cell.get("cell_type") == "code" else None
         if cell.get("cell_type") == "code" and cell.get("outputs"):
             outputs = [o for o in map(_output, cell["outputs"]) if o is not None]
             cell = {**cell, "outputs": outputs}
         cells.append(cell)
+        if widget is not None:
+            cells.append(_note(SITE_NOTES.get(widget, SITE_NOTES["Walker"])))
+        if not noted and cell.get("cell_type") == "markdown":
+            cells.append(_note(PAGE_NOTE))
+            noted = True
     metadata = {k: v for k, v in nb.get("metadata", {}).items() if k != "widgets"}
     return {**nb, "metadata": metadata, "cells": cells}
 

@@ -202,6 +202,12 @@ def test_filter_keeps_widgets_and_their_scripts_off_the_site(
                             capture_output=True, text=True, check=True)
     before, after = json.loads(raw), json.loads(result.stdout)
     assert scripted_outputs(after) == []
+    # Site-only notes are the filter's additions: one under the first text, one per widget.
+    notes = [c for c in after["cells"] if "site-only" in c.get("metadata", {}).get("tags", [])]
+    widgets = [c for c in before["cells"] if c["cell_type"] == "code"
+               and any(WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))]
+    assert len(notes) == 1 + len(widgets)
+    after = {**after, "cells": [c for c in after["cells"] if c not in notes]}
     assert len(after["cells"]) == len(before["cells"])
     # Links to the published site become relative (the filter's own rule, tested with it);
     # nothing else in the text changes.
