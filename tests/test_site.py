@@ -242,7 +242,11 @@ def test_filter_rules_on_each_kind_of_output() -> None:
     out = strip(nb)
     assert out["metadata"] == {"kernelspec": {"name": "python3"}}
     assert out["cells"][0] == nb["cells"][0]
-    outputs = out["cells"][1]["outputs"]
+    assert out["cells"][1]["metadata"]["tags"] == ["site-only"]  # under the page's first text
+    assert "Binder" in out["cells"][1]["source"]
+    assert out["cells"][3]["metadata"]["tags"] == ["site-only"]  # where the widget was
+    assert "not live" in out["cells"][3]["source"]
+    outputs = out["cells"][2]["outputs"]
     assert outputs == [
         {"output_type": "display_data", "data": {"text/markdown": "```{=html}\n<b>x</b>\n```\n"}},
         {"output_type": "display_data", "data": {"text/markdown": "*y*"}},
