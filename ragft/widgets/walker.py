@@ -31,7 +31,7 @@ from ..errors import OutputExistsError, RagftError
 from ..model import Tree
 from ..record import decision_record
 from ..render import render, strip_xml_prolog
-from ._common import PlaceholderRepr, esc, labelled_style, resolve_tree, style_box, text_box
+from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box
 from ._path import AnswerPath
 from .card import card_html
 from .gate import GateQuestion
@@ -107,7 +107,8 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
                                        tooltip="Clear every answer and start again")
         self.card = text_box("ragft-card-box")
         self.use_case = w.Text(description="Use case (optional):", placeholder="e.g. support bot",
-                               style=labelled_style(), layout=w.Layout(width="auto"))
+                               style={"description_width": "initial"},
+                               layout=w.Layout(width="auto", flex="1 1 16em"))
         self.record_button = w.Button(description="Write decision record", icon="file-text",
                                       tooltip="Save this decision as a Markdown file",
                                       layout=w.Layout(width="auto"))
