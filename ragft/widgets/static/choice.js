@@ -21,9 +21,14 @@ function render({ model, el }) {
     }
   };
 
-  const focusNow = () => {
+  // The view may be drawn before ipywidgets attaches it to the page: retry for a second.
+  const focusNow = (tries = 20) => {
     const target = el.querySelector("input:checked") || el.querySelector("input, button");
-    if (target) target.focus();
+    if (target && el.isConnected) {
+      target.focus();
+    } else if (tries > 0) {
+      setTimeout(() => focusNow(tries - 1), 50);
+    }
   };
 
   const draw = () => {
@@ -53,7 +58,10 @@ function render({ model, el }) {
         model.set("folded", false);
         model.save_changes();
       });
-      row.append(summary, chosen, change);
+      const text = document.createElement("span");
+      text.className = "ragft-choice-text";
+      text.append(summary, " ", chosen);
+      row.append(text, change);
       el.append(row);
       return;
     }
@@ -112,7 +120,7 @@ function render({ model, el }) {
     if (!model.get("focus_pending")) return;
     model.set("focus_pending", false);
     model.save_changes();
-    requestAnimationFrame(focusNow);
+    focusNow();
   };
 
   model.on("change:options change:value change:folded change:legend change:summary", () => {
