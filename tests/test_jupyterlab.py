@@ -89,7 +89,8 @@ class Lab:
         return json.loads(body) if body else None
 
     def open(self, name: str) -> str:
-        return f"{self.base}/lab/tree/{name}?token={self.token}"
+        """The address of a notebook, in a fresh workspace (no tabs from an earlier page)."""
+        return f"{self.base}/lab/tree/{name}?reset&token={self.token}"
 
     def log_tail(self) -> str:
         return "\n".join(self.log.read_text(encoding="utf-8", errors="replace").splitlines()[-40:])
@@ -218,10 +219,14 @@ def _scroll_to(page: Any, selector: str) -> None:
     page.wait_for_timeout(300)
 
 
-def _stored_outputs_show(page: Any) -> None:
-    """Before any cell runs: diagrams drawn as SVG, widgets as their one-line text."""
+def _stored_outputs_show(page: Any, images: str = ".jp-RenderedSVG img") -> None:
+    """Before any cell runs: diagrams drawn (SVG), widgets as their one-line text."""
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
-    notebook.locator(".jp-RenderedSVG svg").first.wait_for(timeout=UI_TIMEOUT)
+    # JupyterLab draws image/svg+xml as an <img> (a data URI), and only for trusted outputs.
+    diagram = notebook.locator(images).first
+    diagram.wait_for(timeout=UI_TIMEOUT)
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0",
+                           arg=diagram.element_handle(), timeout=UI_TIMEOUT)
     text = notebook.inner_text()
     assert SVG_REPR not in text, "the notebook is not trusted: its diagrams show as text"
     assert "Error displaying widget" not in text
@@ -261,7 +266,7 @@ def test_make_guide_opens_the_first_notebook_with_its_diagrams(lab: Lab, page: A
 def test_the_break_even_calculator_follows_its_inputs(lab: Lab, page: Any) -> None:
     page.goto(lab.open("06_paths.ipynb"), timeout=UI_TIMEOUT)
     _notebook_ready(page)
-    _stored_outputs_show(page)
+    _stored_outputs_show(page, ".jp-RenderedImage img")
     _run_every_cell(page)
     calc = page.locator(".ragft-break-even-calculator").first
     calc.wait_for(timeout=UI_TIMEOUT)
@@ -352,8 +357,8 @@ def _keyboard(page: Any, walker: Any, tree: Tree) -> None:
     radios = walker.locator(f".ragft-gate-{root.id} input[type=radio]")
     assert len({r.get_attribute("name") for r in radios.all()}) == 1, "one radio group"
     active_cell = page.locator(".jp-Notebook .jp-Cell.jp-mod-active")
-    cell_before = active_cell.inner_text()[:200]
     radios.first.focus()
+    cell_before = active_cell.inner_text()[:200]
     page.keyboard.press("ArrowDown")
     assert radios.nth(1).evaluate("r => r === document.activeElement")
     assert walker.locator("input:checked").count() == 0, "moving is not choosing"
@@ -368,6 +373,15 @@ def _keyboard(page: Any, walker: Any, tree: Tree) -> None:
     page.wait_for_function(
         f"() => document.activeElement && document.activeElement.closest('.ragft-gate-{nxt}')",
         timeout=CLICK_TIMEOUT)
+
+
+def _axe(page: Any, axe_js: Path, *selectors: str) -> list[tuple[str, list[str]]]:
+    """axe-core's WCAG 2.1 A/AA violations inside the given widgets, as JupyterLab draws them."""
+    page.add_script_tag(path=str(axe_js))
+    result = page.evaluate(
+        "async (sel) => await axe.run({include: sel.map(s => [s])}, {runOnly: {type: 'tag', "
+        "values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})", list(selectors))
+    return [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in result["violations"]]
 
 
 def _saved_card_texts(path: Path) -> list[str]:
@@ -394,7 +408,8 @@ def _reopened(page: Any, lab: Lab, labels: list[str], title: str, what: str) -> 
     assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text(), what
 
 
-def test_a_learner_walks_saves_and_reopens_notebook_07(lab: Lab, page: Any, tree: Tree) -> None:
+def test_a_learner_walks_saves_and_reopens_notebook_07(lab: Lab, page: Any, tree: Tree,
+                                                       axe_js: Path) -> None:
     try:
         page.goto(lab.open(NOTEBOOK), timeout=UI_TIMEOUT)
         _notebook_ready(page)
@@ -416,6 +431,7 @@ def test_a_learner_walks_saves_and_reopens_notebook_07(lab: Lab, page: Any, tree
         _scroll_to(page, ".ragft-case-builder")
         _shot(lab, page, "07-case-builder")
         assert _tracebacks(page) == []
+        assert _axe(page, axe_js, ".ragft-walker", ".ragft-case-builder") == []
 
         page.get_by_role("menuitem", name="File", exact=True).click()
         page.get_by_role("menuitem", name=re.compile(r"^Save Notebook")).first.click()
@@ -434,6 +450,7 @@ def test_a_learner_walks_saves_and_reopens_notebook_07(lab: Lab, page: Any, tree
         for session in lab.api("/api/sessions"):
             lab.api(f"/api/sessions/{session['id']}", method="DELETE")
         _reopened(page, lab, labels, title, "reopened from the saved notebook alone")
+        _scroll_to(page, ".ragft-walker")
         _shot(lab, page, "07-reopened")
     except Exception:
         page.screenshot(path=str(lab.shots / "failure.png"), full_page=True)

@@ -136,7 +136,7 @@ def test_gate_question_rejects_unknown_ids() -> None:
 
 def test_gate_question_shows_gate_warnings() -> None:
     for gate in TREE.gates:
-        q = GateQuestion(gate.id)
+        q = GateQuestion(gate.id, detail="full")
         assert "<details class='ragft-more' open>" in q.header.value
         for warning in gate.warnings:
             assert html.escape(warning) in q.header.value

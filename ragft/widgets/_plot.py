@@ -29,8 +29,8 @@ SAVED = "#0072B2"  # Okabe-Ito blue: savings
 _MAX_MONTHS = 120
 # Drawing area inside the 640 x 300 view box: room for the y labels at the left, the legend
 # at the top and the x axis title at the bottom.
-_W, _H = 640, 300
-_LEFT, _RIGHT, _TOP, _BOTTOM = 64, 16, 44, 48
+_W, _H = 580, 300
+_LEFT, _RIGHT, _TOP, _BOTTOM = 60, 18, 44, 48
 
 
 def horizon_for(result: BreakEven) -> int:
@@ -83,9 +83,10 @@ def _fmt(x: float) -> str:
 def break_even_svg(result: BreakEven, description: str) -> str:
     """Cumulative cost and saving month by month, as inline SVG labelled by ``description``."""
     months, cost, saved = cumulative(result, horizon_for(result))
-    x_ticks = nice_ticks(months[-1], 6)
+    x_max = float(months[-1])  # the lines run to the right edge; ticks stop before it
+    x_ticks = [t for t in nice_ticks(x_max, 6) if t <= x_max]
     y_ticks = nice_ticks(max(*cost, *saved), 5)
-    x_max, y_max = float(x_ticks[-1]), float(y_ticks[-1])
+    y_max = float(y_ticks[-1])
     plot_w, plot_h = _W - _LEFT - _RIGHT, _H - _TOP - _BOTTOM
 
     def px(month: float) -> float:
@@ -101,7 +102,7 @@ def break_even_svg(result: BreakEven, description: str) -> str:
     parts = [
         f'<svg class="ragft-plot" role="img" aria-label="{esc(description)}" '
         f'viewBox="0 0 {_W} {_H}" xmlns="http://www.w3.org/2000/svg" '
-        'font-family="inherit" font-size="12" fill="currentColor">',
+        'font-family="inherit" font-size="13" fill="currentColor">',
         f"<title>{esc(description)}</title>",
     ]
     for t in y_ticks:
@@ -139,9 +140,9 @@ def break_even_svg(result: BreakEven, description: str) -> str:
                  'stroke-width="2.5"/>')
     parts.append(f'<text x="{_LEFT + 34}" y="16" dy="0.32em">Cumulative cost of '
                  "fine-tuning</text>")
-    parts.append(f'<line x1="{_LEFT + 250}" x2="{_LEFT + 278}" y1="16" y2="16" '
+    parts.append(f'<line x1="{_LEFT + 260}" x2="{_LEFT + 288}" y1="16" y2="16" '
                  f'stroke="{SAVED}" stroke-width="2.5" stroke-dasharray="8 4"/>')
-    parts.append(f'<text x="{_LEFT + 284}" y="16" dy="0.32em">Cumulative saving</text>')
+    parts.append(f'<text x="{_LEFT + 294}" y="16" dy="0.32em">Cumulative saving</text>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -72,8 +72,9 @@ class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets
     Args:
         gate_id: the gate to ask (``knowledge``, ``depth``...).
         tree: the tree (default: ragft's own).
-        detail: ``"full"`` shows the explanation and warnings, ``"collapsed"`` keeps them
-            behind a "Why this gate matters" disclosure, ``"none"`` leaves them out.
+        detail: ``"collapsed"`` (the default; the notebooks explain each gate above its
+            question) keeps the explanation and warnings behind a "Why this gate matters"
+            disclosure, ``"full"`` opens it, ``"none"`` leaves them out.
         styled: carry ragft's stylesheet (a question shown on its own); questions inside
             another ragft widget leave it to their host.
 
@@ -81,7 +82,7 @@ class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets
         UnknownGateError: ``gate_id`` is not a gate of the tree.
     """
 
-    def __init__(self, gate_id: str, tree: Tree | None = None, *, detail: Detail = "full",
+    def __init__(self, gate_id: str, tree: Tree | None = None, *, detail: Detail = "collapsed",
                  styled: bool = True, **kwargs: Any) -> None:
         self.tree = resolve_tree(tree)
         self.gate = self.tree.gate(gate_id)

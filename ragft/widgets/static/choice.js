@@ -31,10 +31,15 @@ function render({ model, el }) {
     }
   };
 
+  let radios = [];
+
   const draw = () => {
     const options = model.get("options");
     const value = model.get("value");
+    const hadFocus = el.contains(document.activeElement);
     el.replaceChildren();
+    radios = [];
+    if (hadFocus) setTimeout(() => focusNow(), 0);  // a redraw keeps the keyboard here
     if (model.get("folded")) {
       const row = document.createElement("div");
       row.className = "ragft-choice-folded";
@@ -70,7 +75,6 @@ function render({ model, el }) {
     const legend = document.createElement("legend");
     legend.textContent = model.get("legend");
     group.append(legend);
-    const radios = [];
     for (const [id, label] of options) {
       const option = document.createElement("label");
       option.className = "ragft-choice-option";
@@ -123,9 +127,17 @@ function render({ model, el }) {
     focusNow();
   };
 
-  model.on("change:options change:value change:folded change:legend change:summary", () => {
+  model.on("change:options change:folded change:legend change:summary", () => {
     draw();
     focusIfAsked();
+  });
+  // A new answer only moves the check mark (a redraw would take the focus away).
+  model.on("change:value", () => {
+    if (model.get("folded") || radios.length === 0) {
+      draw();
+    } else {
+      for (const radio of radios) radio.checked = radio.value === model.get("value");
+    }
   });
   model.on("change:focus_pending", focusIfAsked);
   draw();
