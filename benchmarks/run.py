@@ -7,9 +7,10 @@ Run from the repository root::
 
 Rows: import time of ``ragft`` against ``import graphviz, ipywidgets`` alone (each in a fresh
 process); ``decide`` over every answer combination; DOT generation; SVG rendering, first
-(uncached) and cached for a new answer; export to a temporary folder. If
-``benchmarks/bench_walker.py`` exists, its ``rows()`` (tuples ``(name, value, target_or_None,
-unit)``, unit ``"s"`` or ``"KB"``) are appended. Exit code 1 if a row with a target fails it.
+(uncached) and cached for a new answer; export to a temporary folder. The ``rows()`` of
+``benchmarks/bench_walker.py`` (the site walker) and ``benchmarks/bench_calculators.py`` (the
+notebook widgets), where they exist, are appended: tuples ``(name, value, target_or_None,
+unit)``, unit ``"s"`` or ``"KB"``. Exit code 1 if a row with a target fails it.
 """
 
 from __future__ import annotations
@@ -105,17 +106,20 @@ def core_rows(runs: int) -> tuple[list[Row], list[tuple[str, str, str, bool]]]:
 
 
 def walker_rows() -> list[Row]:
-    """Rows from ``benchmarks/bench_walker.py``, if it is there."""
-    path = HERE / "bench_walker.py"
-    if not path.exists():
-        return []
-    spec = importlib.util.spec_from_file_location("bench_walker", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [(str(name), float(value), None if target in (None, "") else float(target), unit)
-            for name, value, target, unit in module.rows()]
+    """Rows from ``bench_walker.py`` and ``bench_calculators.py``, where they are."""
+    found: list[Row] = []
+    for name in ("bench_walker", "bench_calculators"):
+        path = HERE / f"{name}.py"
+        if not path.exists():
+            continue
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        found += [(str(n), float(value), None if target in (None, "") else float(target), unit)
+                  for n, value, target, unit in module.rows()]
+    return found
 
 
 def table(rows: list[Row], ratios: list[tuple[str, str, str, bool]]) -> tuple[str, bool]:

@@ -10,11 +10,10 @@ with the keyboard. ``test_jupyterlab.py`` runs axe on the same widgets inside Ju
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-
-import shutil
 
 import ipywidgets as w
 import pytest

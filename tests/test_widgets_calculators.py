@@ -25,8 +25,7 @@ from ragft.calc import (
     window_tokens,
 )
 from ragft.errors import RagftError, UnknownOptionError
-from ragft.widgets import BreakEvenCalculator, ContextCalculator
-from ragft.widgets import break_even_chart
+from ragft.widgets import BreakEvenCalculator, ContextCalculator, break_even_chart
 from ragft.widgets._plot import break_even_svg, describe, horizon_for, nice_ticks
 
 BAD_NUMBERS = [-1, -0.5, math.nan, math.inf, -math.inf]

@@ -74,7 +74,7 @@ def trust_notebooks(paths: Sequence[Path]) -> list[Path]:
     import nbformat
     from nbformat.sign import NotebookNotary
 
-    notary = NotebookNotary()
+    notary = NotebookNotary()  # type: ignore[no-untyped-call]
     signed = []
     for path in paths:
         nb = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]

@@ -37,7 +37,7 @@ __all__ = [
 
 # One label column for every form, so the inputs line up under each other.
 LABEL_WIDTH = "15em"
-CSS = files("ragft.widgets").joinpath("static", "widgets.css").read_text(encoding="utf-8")
+CSS = (files("ragft.widgets") / "static" / "widgets.css").read_text(encoding="utf-8")
 
 
 def esc(text: object) -> str:

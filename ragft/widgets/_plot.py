@@ -150,8 +150,9 @@ def break_even_svg(result: BreakEven, description: str) -> str:
 def describe(result: BreakEven) -> str:
     """One sentence for the chart's text alternative.
 
-    >>> describe(BreakEven(100.0, 20.0, 0.0, 0.0, 5.0))
-    'Cumulative cost starts at $100 and grows by $0 a month; cumulative saving grows by $20 a month; the lines cross after about 5.0 months.'
+    >>> describe(BreakEven(100.0, 20.0, 0.0, 0.0, 5.0))  # doctest: +NORMALIZE_WHITESPACE
+    'Cumulative cost starts at $100 and grows by $0 a month; cumulative saving grows by $20 a
+    month; the lines cross after about 5.0 months.'
     """
     cross = (f"the lines cross after about {result.months:.1f} months"
              if result.months is not None else "the saving never catches up with the cost")

@@ -79,7 +79,7 @@ class RequirementRow(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type 
     @property
     def expanded(self) -> bool:
         """Whether the requirement's answers are shown."""
-        return self.body.layout.display != "none"
+        return bool(self.body.layout.display != "none")
 
     def show_answers(self, show: bool = True) -> None:
         """Show (or hide) the requirement's answers; an unfinished one always shows them."""

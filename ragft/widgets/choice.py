@@ -32,10 +32,10 @@ import traitlets
 
 __all__ = ["Choice"]
 
-_ESM = files("ragft.widgets").joinpath("static", "choice.js").read_text(encoding="utf-8")
+_ESM = (files("ragft.widgets") / "static" / "choice.js").read_text(encoding="utf-8")
 
 
-class Choice(anywidget.AnyWidget):  # type: ignore[misc]  # anywidget's base is ipywidgets'
+class Choice(anywidget.AnyWidget):
     """A radio group: ``options`` as ``(id, label)`` pairs, ``value`` the chosen id or ``None``."""
 
     _esm = traitlets.Unicode(_ESM).tag(sync=True)

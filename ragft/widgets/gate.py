@@ -111,7 +111,7 @@ class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets
     @property
     def answer(self) -> str | None:
         """The chosen answer id, or ``None`` while nothing is chosen."""
-        return self.choice.value  # type: ignore[no-any-return]
+        return self.choice.value
 
     @answer.setter
     def answer(self, answer_id: str | None) -> None:
