@@ -51,7 +51,7 @@ USER_SETTINGS = {
 }
 START_TIMEOUT = 90.0  # seconds for `make guide` to open the browser
 UI_TIMEOUT = 60_000  # milliseconds for JupyterLab's page, the kernel and running every cell
-CLICK_TIMEOUT = 20_000  # milliseconds for one answer to reach the kernel and come back
+CLICK_TIMEOUT = 30_000  # milliseconds for one answer to reach the kernel and come back
 # The text of every error output (a Python traceback) JupyterLab shows; stderr warnings pass.
 TRACEBACKS_JS = (
     "[...document.querySelectorAll(\".jp-OutputArea-output"
@@ -331,6 +331,8 @@ def _walk(walker: Any, tree: Tree, requirement: Requirement) -> None:
     if restart.is_enabled():
         restart.click()
         _wait_for_path(walker, _expected_on_path(tree, []), "Restart")
+        expect(walker.locator(f".ragft-gate-{tree.root} input[type=radio]").first).to_be_visible(
+            timeout=CLICK_TIMEOUT)
     done: list[tuple[str, str]] = []
     for gate_id, answer_id in requirement.answers:
         before = card.inner_text()
@@ -386,7 +388,10 @@ def _axe(page: Any, axe_js: Path, *selectors: str) -> list[tuple[str, list[str]]
 
 def _saved_card_texts(path: Path) -> list[str]:
     """The HTML values of the walker cards in the notebook's saved widget state."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return []  # JupyterLab is still writing the file
     widgets = nb.get("metadata", {}).get("widgets", {})
     models = widgets.get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
     return [
