@@ -25,7 +25,9 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: accessibility tests will skip (apt-get install npm)"; fi
 
+# tools/guide_setup.py: JupyterLab in this venv saves widget state; the notebooks are trusted.
 guide: $(VENV)/.guide
+	$(PY) tools/guide_setup.py
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.test node_modules/.installed lint typecheck pytest
@@ -40,7 +42,7 @@ pytest: $(VENV)/.test
 	$(PY) -m pytest
 
 notebooks: $(VENV)/.test
-	$(PY) -m ragft.notebooks
+	$(PY) tools/execute_notebooks.py
 
 export: $(VENV)/.guide
 	$(VENV)/bin/ragft export site-data --force

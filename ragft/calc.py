@@ -8,6 +8,10 @@ Every factor here is a rough illustration, and the widgets say so. Corpus sizes 
 rule for English), so a page is about 400 tokens. That is the ratio behind the yardstick in
 Anthropic's contextual-retrieval article: about 200,000 tokens is roughly 500 pages.
 
+Amounts of money are written one way everywhere, ``$583.33`` (:func:`money`); inside Markdown
+the dollar sign is escaped (:func:`money_md`), so Quarto's Pandoc and JupyterLab never read it as
+the start of maths, and both show ``$583.33``.
+
 Example:
     >>> to_tokens(500, "pages")
     200000.0
@@ -43,6 +47,8 @@ __all__ = [
     "check_amount",
     "context_fit",
     "cumulative",
+    "money",
+    "money_md",
     "to_tokens",
     "window_tokens",
 ]
@@ -220,3 +226,26 @@ def cumulative(result: BreakEven, horizon: int) -> tuple[list[int], list[float],
     cost = [result.upfront + result.monthly_upkeep * m for m in months]
     saved = [result.monthly_saving * m for m in months]
     return months, cost, saved
+
+
+def money(amount: float) -> str:
+    """US dollars as plain text (HTML, widgets, the terminal), with cents only where they matter.
+
+    >>> money(8050), money(583.333), money(0.002), money(-16.666)
+    ('$8,050', '$583.33', '$0.002', '-$16.67')
+    """
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    if 0 < amount < 1:
+        return f"{sign}${amount:.4g}"
+    text = f"{amount:,.2f}"
+    return f"{sign}${text[:-3] if text.endswith('.00') else text}"
+
+
+def money_md(amount: float) -> str:
+    r""":func:`money` for Markdown: the dollar sign escaped, so it is never read as maths.
+
+    >>> money_md(583.333)
+    '\\$583.33'
+    """
+    return money(amount).replace("$", "\\$")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import stat
 import subprocess
 import sys
@@ -22,6 +21,8 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
+from conftest import load_script
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # Python 3.10: the same parser under its PyPI name (in the test extras)
@@ -30,7 +31,8 @@ else:  # Python 3.10: the same parser under its PyPI name (in the test extras)
 ROOT = Path(__file__).resolve().parent.parent
 ENVIRONMENT = ROOT / "environment.yml"
 POSTBUILD = ROOT / "postBuild"
-OVERRIDES = ROOT / "jupyter" / "overrides.json"
+OVERRIDES = ROOT / "jupyter" / "overrides.d" / "ragft.json"
+SETUP = ROOT / "tools" / "guide_setup.py"
 WIDGETS_PLUGIN = "@jupyter-widgets/jupyterlab-manager:plugin"
 
 # PyPI name -> conda-forge name, where they differ.
@@ -170,65 +172,89 @@ def test_overrides_turn_on_saving_widget_state() -> None:
     }
 
 
-def _run_postbuild(script: Path, prefix: Path | None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NB_PYTHON_PREFIX"}
+def _clean_env(tmp_path: Path) -> dict[str, str]:
+    """The environment minus Binder's and Jupyter's variables, the notary in ``tmp_path``."""
+    env = {k: v for k, v in os.environ.items()
+           if k != "NB_PYTHON_PREFIX" and not k.startswith("JUPYTER")}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["JUPYTER_DATA_DIR"] = str(tmp_path / "jupyter-data")
+    return env
+
+
+def _run_postbuild(script: Path, prefix: Path | None,
+                   env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     if prefix is not None:
-        env["NB_PYTHON_PREFIX"] = str(prefix)
+        env = {**env, "NB_PYTHON_PREFIX": str(prefix)}
     return subprocess.run(
-        [str(script)], env=env, capture_output=True, text=True, timeout=60, check=False
+        [str(script)], env=env, capture_output=True, text=True, timeout=120, check=False
     )
 
 
 def _target(prefix: Path) -> Path:
-    return prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    return prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "ragft.json"
 
 
-def test_postbuild_installs_the_override(tmp_path: Path) -> None:
-    done = _run_postbuild(POSTBUILD, tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(_target(tmp_path).read_text(encoding="utf-8")) == json.loads(
-        OVERRIDES.read_text(encoding="utf-8")
-    )
+def _trusted(env: dict[str, str], paths: list[Path]) -> list[bool]:
+    """Whether the notary under ``env``'s data folder trusts each notebook (a fresh process)."""
+    code = ("import sys, nbformat; from nbformat.sign import NotebookNotary; n = NotebookNotary();"
+            "print(' '.join(str(n.check_signature(nbformat.read(p, 4))) for p in sys.argv[1:]))")
+    out = subprocess.run([sys.executable, "-c", code, *map(str, paths)], env=env,
+                         capture_output=True, text=True, check=True, timeout=60).stdout
+    return [word == "True" for word in out.split()]
 
 
-def test_postbuild_merges_existing_overrides_and_can_run_twice(tmp_path: Path) -> None:
-    target = _target(tmp_path)
-    target.parent.mkdir(parents=True)
-    theirs = {
-        "@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"},
-        WIDGETS_PLUGIN: {"saveState": False, "other": 1},
-    }
-    target.write_text(json.dumps(theirs), encoding="utf-8")
-    for _ in range(2):
-        done = _run_postbuild(POSTBUILD, tmp_path)
+def test_postbuild_installs_the_override_and_trusts_the_notebooks(tmp_path: Path) -> None:
+    env = _clean_env(tmp_path)
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert _trusted(env, notebooks) == [False] * len(notebooks)
+    prefix = tmp_path / "prefix"
+    theirs = _target(prefix).with_name("site.json")  # another package's defaults stay
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text("{}", encoding="utf-8")
+    user = _target(prefix).parent.parent / "overrides.json"  # and so does the admin's own file
+    user.write_text('{"x": {}}', encoding="utf-8")
+    for _ in range(2):  # running it again changes nothing
+        done = _run_postbuild(POSTBUILD, prefix, env)
         assert done.returncode == 0, done.stderr
-    assert json.loads(target.read_text(encoding="utf-8")) == {
-        "@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"},
-        WIDGETS_PLUGIN: {"saveState": True, "other": 1},
-    }
-    assert sorted(p.name for p in target.parent.iterdir()) == ["overrides.json"]
+    assert json.loads(_target(prefix).read_text(encoding="utf-8")) == json.loads(
+        OVERRIDES.read_text(encoding="utf-8"))
+    assert sorted(p.name for p in _target(prefix).parent.iterdir()) == ["ragft.json", "site.json"]
+    assert user.read_text(encoding="utf-8") == '{"x": {}}'
+    assert _trusted(env, notebooks) == [True] * len(notebooks)
+    assert "9 notebooks trusted (0 newly)" in done.stdout
 
 
 def test_postbuild_fails_without_a_prefix(tmp_path: Path) -> None:
-    done = _run_postbuild(POSTBUILD, None)
+    done = _run_postbuild(POSTBUILD, None, _clean_env(tmp_path))
     assert done.returncode != 0
     assert "NB_PYTHON_PREFIX" in done.stderr
 
 
-def test_postbuild_fails_on_a_broken_override_and_leaves_the_target(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    (repo / "jupyter").mkdir(parents=True)
-    shutil.copy2(POSTBUILD, repo / "postBuild")
-    (repo / "jupyter" / "overrides.json").write_text("{not json", encoding="utf-8")
-    prefix = tmp_path / "prefix"
-    target = _target(prefix)
+def test_a_broken_override_fails_and_leaves_the_target(tmp_path: Path) -> None:
+    setup = load_script(SETUP)
+    broken = tmp_path / "ragft.json"
+    broken.write_text("{not json", encoding="utf-8")
+    target = _target(tmp_path / "prefix")
     target.parent.mkdir(parents=True)
     target.write_text('{"kept": {}}', encoding="utf-8")
-    done = _run_postbuild(repo / "postBuild", prefix)
-    assert done.returncode != 0
+    with pytest.raises(ValueError, match=r"^ragft\.json is not valid JSON \(Expecting"):
+        setup.install_override(tmp_path / "prefix", broken)
+    broken.write_text('{"plugin": true}', encoding="utf-8")
+    with pytest.raises(ValueError, match="must map plugin ids to settings objects"):
+        setup.install_override(tmp_path / "prefix", broken)
     assert target.read_text(encoding="utf-8") == '{"kept": {}}'
-    assert sorted(p.name for p in target.parent.iterdir()) == ["overrides.json"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["ragft.json"]
+
+
+def test_every_route_runs_the_setup() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    guide = re.search(r"^guide:.*\n((?:\t.*\n)+)", makefile, re.M)
+    assert guide, "the Makefile needs a guide target"
+    steps = guide.group(1).splitlines()
+    assert "tools/guide_setup.py" in steps[0], "make guide sets up before JupyterLab starts"
+    assert "jupyter lab" in steps[-1]
+    assert "tools/guide_setup.py" in POSTBUILD.read_text(encoding="utf-8")
+    assert "python tools/guide_setup.py" in ENVIRONMENT.read_text(encoding="utf-8")
 
 
 # -- launch links -----------------------------------------------------------------------------

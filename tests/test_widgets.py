@@ -25,6 +25,7 @@ from ragft.record import decision_record
 from ragft.widgets import (
     BreakEvenCalculator,
     CaseBuilder,
+    Choice,
     ContextCalculator,
     GateQuestion,
     Walker,
@@ -76,7 +77,7 @@ def shown_gates(walker: Walker) -> list[str]:
 def walk(walker: Walker, decision: Decision) -> None:
     """Answer ``walker``'s gates in path order, as a reader clicking through would."""
     for step in decision.path:
-        walker.question(step.gate).buttons.value = step.answer
+        walker.question(step.gate).choice.value = step.answer
 
 
 # -- GateQuestion -------------------------------------------------------------------------------
@@ -86,15 +87,17 @@ def walk(walker: Walker, decision: Decision) -> None:
 def test_gate_question_has_nothing_preselected(gate: Gate) -> None:
     q = GateQuestion(gate.id)
     assert q.answer is None
-    assert q.buttons.value is None
-    assert q.buttons.index is None
-    assert isinstance(q.buttons, w.RadioButtons | w.ToggleButtons)
-    assert q.buttons.options == tuple((a.label, a.id) for a in gate.answers)
-    assert q.buttons.description.strip(), "the answers need a visible label"
+    assert q.choice.value is None
+    assert isinstance(q.choice, Choice)
+    assert q.choice.options == [(a.id, a.label) for a in gate.answers]
+    assert q.choice.legend == gate.question, "the radio group is named by the question"
     head = q.header.value
-    for text in (gate.label, gate.title, gate.question, gate.explanation):
+    for text in (gate.label, gate.title, gate.explanation):
         assert html.escape(text) in head
     assert "Choose an answer" in q.meaning.value
+    assert not q.folded
+    assert isinstance(q.children[0], w.HTML)
+    assert "<style>" in q.children[0].value, "a question on its own carries the stylesheet"
 
 
 @pytest.mark.parametrize(("gate_id", "answer_id"), ANSWERS, ids=[f"{g}={a}" for g, a in ANSWERS])
@@ -105,7 +108,7 @@ def test_gate_question_shows_what_each_answer_means(gate_id: str, answer_id: str
     seen: list[str | None] = []
     q.on_answer(seen.append)
     assert html.escape(ans.meaning) not in q.meaning.value
-    q.buttons.value = answer_id
+    q.choice.value = answer_id
     shown = q.meaning.value
     assert q.answer == answer_id
     assert seen == [answer_id]
@@ -133,12 +136,45 @@ def test_gate_question_rejects_unknown_ids() -> None:
 
 def test_gate_question_shows_gate_warnings() -> None:
     for gate in TREE.gates:
-        q = GateQuestion(gate.id)
+        q = GateQuestion(gate.id, detail="full")
+        assert "<details class='ragft-more' open>" in q.header.value
         for warning in gate.warnings:
             assert html.escape(warning) in q.header.value
-        compact = GateQuestion(gate.id, compact=True)
-        assert html.escape(gate.question) in compact.header.value
-        assert html.escape(gate.explanation) not in compact.header.value
+        collapsed = GateQuestion(gate.id, detail="collapsed")
+        assert "<details class='ragft-more'>" in collapsed.header.value
+        assert html.escape(gate.explanation) in collapsed.header.value
+        bare = GateQuestion(gate.id, detail="none")
+        assert html.escape(gate.title) in bare.header.value
+        assert html.escape(gate.explanation) not in bare.header.value
+
+
+def test_choice_confirms_the_answer_chosen_again() -> None:
+    q = GateQuestion("knowledge")
+    changed: list[str | None] = []
+    confirmed: list[str] = []
+    q.on_answer(changed.append)
+    q.choice.on_confirm(confirmed.append)
+    q.choice.choose("static")
+    q.choice.choose("static")  # Space or a click on the chosen answer
+    assert changed == ["static"]
+    assert confirmed == ["static"]
+    q.choice._message(q.choice, {"event": "confirm", "value": "static"}, None)  # from the view
+    assert confirmed == ["static", "static"]
+    q.choice._message(q.choice, {"event": "confirm", "value": "changing"}, None)  # stale
+    assert confirmed == ["static", "static"]
+
+
+def test_a_question_folds_only_once_answered() -> None:
+    q = GateQuestion("depth")
+    q.fold()
+    assert not q.folded
+    q.answer = "deep"
+    q.fold()
+    assert q.folded
+    assert q.children == (q.choice,)
+    q.fold(False)
+    assert not q.folded
+    assert q.meaning in q.children
 
 
 # -- Walker -------------------------------------------------------------------------------------
@@ -155,7 +191,7 @@ def test_walker_walks_every_path_to_its_card_diagram_and_record(
         # Each gate appears only once reached, with nothing chosen.
         assert shown_gates(walker) == [s.gate for s in decision.path[:n + 1]]
         assert walker.question(step.gate).answer is None
-        walker.question(step.gate).buttons.value = step.answer
+        walker.question(step.gate).choice.value = step.answer
         so_far = decide({s.gate: s.answer for s in decision.path[:n + 1]})
         assert on_path(walker.diagram.value) == path_ids(so_far), "diagram follows each answer"
     assert shown_gates(walker) == [s.gate for s in decision.path]
@@ -198,7 +234,7 @@ def test_walker_shows_the_next_gate_as_current() -> None:
     walker = Walker()
     classes = diagram_classes(walker.diagram.value)
     assert "current" in classes[TREE.root]
-    walker.question(TREE.root).buttons.value = "yes"
+    walker.question(TREE.root).choice.value = "yes"
     classes = diagram_classes(walker.diagram.value)
     nxt = TREE.gate(TREE.root).answer("yes").next
     assert "current" in classes[nxt]
@@ -256,17 +292,17 @@ def test_changing_an_earlier_answer_drops_the_later_gates() -> None:
     first_gate = deep.path[2]  # the first numbered gate, after the two pre-checks
     old = walker.questions[-1]
     other = next(a.id for a in TREE.gate(first_gate.gate).answers if a.id != first_gate.answer)
-    walker.question(first_gate.gate).buttons.value = other
+    walker.question(first_gate.gate).choice.value = other
     expected = decide({**{s.gate: s.answer for s in deep.path[:2]}, first_gate.gate: other})
     assert walker.decision == expected
     assert shown_gates(walker)[:3] == [s.gate for s in deep.path[:3]]
     assert len(walker.questions) == len(expected.path) + (0 if expected.complete else 1)
     assert on_path(walker.diagram.value) == path_ids(expected)
     # A question that was dropped no longer steers the walk.
-    old.buttons.value = None
+    old.choice.value = None
     assert walker.decision == expected
     # Changing back asks the later gates again, with nothing preselected.
-    walker.question(first_gate.gate).buttons.value = first_gate.answer
+    walker.question(first_gate.gate).choice.value = first_gate.answer
     assert walker.questions[-1].gate_id == deep.path[3].gate
     assert walker.questions[-1].answer is None
 
@@ -315,32 +351,47 @@ def test_case_builder_combines_the_running_example() -> None:
     shown = builder.summary.value
     assert "Combined architecture: RAG + prompts" in shown
     for req in example.requirements:
+        row = builder.rows[example.requirements.index(req)]
         assert html.escape(req.name) in shown
         assert html.escape(TREE.exit(req.exit).title) in shown
-        assert builder.rows[example.requirements.index(req)].decision.exit == req.exit
+        assert html.escape(TREE.exit(req.exit).title) in row.result.value
+        assert row.decision.exit == req.exit
+        # A finished requirement is one line: its answers are folded away until asked for.
+        assert not row.expanded
+        row.toggle_button.click()
+        assert row.expanded
+        assert all(q.folded for q in row.path.questions)
     assert html.escape(example.description) in shown_html(builder)
     assert arch.warnings
     for warning in arch.warnings:  # e.g. permission-aware retrieval, from rag_reference
         assert html.escape(warning) in shown
     # Answers the post leaves unstated are labelled as our assumptions.
     assert "assumption" in shown_html(builder.rows[0])
+    # The combined summary comes before the requirements, where the reader is looking.
+    order = list(builder.children)
+    assert order.index(builder.summary) < order.index(builder.rows_box)
 
 
 def test_case_builder_add_rename_answer_remove() -> None:
     builder = CaseBuilder(case=TREE.example)
     row = builder.add_requirement()
     assert len(builder.rows) == 4
+    assert row.name.description == "Requirement 4:"
     assert "3 of 4 requirements are finished" in builder.summary.value
-    assert "unfinished" in builder.summary.value
+    assert "Unfinished" in row.result.value
+    assert row.expanded, "an unfinished requirement shows its question"
     assert builder.architecture is not None
     assert builder.architecture.summary == "RAG + prompts"
     row.name.value = "Tone for legal replies"
-    assert "Tone for legal replies" in builder.summary.value
     row.path.set_answers(path_to("hybrid"))
     assert builder.architecture.summary == "Fine-tuning + RAG + prompts"
+    assert "Tone for legal replies" in builder.summary.value
     assert "3 of 4" not in builder.summary.value
+    builder.rows[0].remove_button.click()
+    assert [r.name.description for r in builder.rows] == [
+        "Requirement 1:", "Requirement 2:", "Requirement 3:"]
     row.remove_button.click()
-    assert len(builder.rows) == 3
+    assert len(builder.rows) == 2
     assert builder.architecture.summary == "RAG + prompts"
     assert "Tone for legal replies" not in builder.summary.value
 
@@ -353,7 +404,9 @@ def test_case_builder_from_scratch() -> None:
     builder.add_button.click()
     assert len(builder.rows) == 2
     first = builder.rows[0]
-    first.path.question(TREE.root).buttons.value = "no"
+    assert first.expanded
+    first.path.question(TREE.root).choice.value = "no"
+    assert not first.expanded, "a requirement folds to its result line once finished"
     assert builder.architecture is not None
     assert builder.architecture.exits == ("prompt_first",)
     assert "Requirement 1" in builder.summary.value  # an unnamed row gets a placeholder name
@@ -362,6 +415,72 @@ def test_case_builder_from_scratch() -> None:
     assert builder.rows == []
     assert builder.architecture is None
     assert "Add a requirement" in builder.summary.value
+
+
+# -- folding, changing an answer ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("decision", WALKS, ids=lambda d: answers_key(d.answers))
+def test_answered_gates_fold_and_change_keeps_later_answers(decision: Decision) -> None:
+    walker = Walker(answers=decision.answers)
+    assert all(q.folded for q in walker.questions), "a finished walk shows one line per gate"
+    assert walker.path.current is None
+    for step in decision.path:
+        q = walker.question(step.gate)
+        q.choice.folded = False  # the view's Change button
+        assert walker.path.editing is q
+        assert not q.folded
+        assert [p.gate_id for p in walker.questions if not p.folded] == [step.gate]
+        q.choice.choose(step.answer)  # the same answer again: everything stays
+        assert walker.path.editing is None
+        assert walker.decision == decision
+        assert all(p.folded for p in walker.questions)
+        assert walker.path.notice.value == ""
+
+
+@pytest.mark.parametrize("decision", [d for d in WALKS if len(d.path) > 3],
+                         ids=lambda d: answers_key(d.answers))
+def test_a_changed_answer_says_which_later_answers_it_cleared(decision: Decision) -> None:
+    walker = Walker(answers=decision.answers)
+    step = decision.path[2]
+    other = next(a.id for a in TREE.gate(step.gate).answers if a.id != step.answer)
+    walker.path.edit(step.gate)
+    walker.question(step.gate).choice.choose(other)
+    after = decide({**decision.answers, step.gate: other})
+    assert walker.decision.path == after.path
+    dropped = [s.gate for s in decision.path[3:] if s.gate not in {p.gate for p in after.path}]
+    notice = walker.path.notice.value
+    assert dropped
+    for gate_id in dropped:
+        assert html.escape(TREE.gate(gate_id).label) in notice
+    assert html.escape(TREE.gate(step.gate).answer(other).label) in notice
+    assert "no longer apply" in notice
+    walker.back()
+    assert walker.path.notice.value == ""
+
+
+def test_focus_follows_the_walk() -> None:
+    walker = Walker()
+    first = walker.question(TREE.root)
+    first.choice.choose("yes")
+    nxt = walker.questions[1]
+    assert nxt.choice.focus_pending, "the next question takes the keyboard focus"
+    nxt.choice.focus_pending = False  # what the view does once it has focused
+    walker.path.edit(TREE.root)
+    assert first.choice.focus_pending
+
+
+def test_the_walker_recaps_the_last_answer_and_previews_the_record() -> None:
+    walker = Walker()
+    assert walker.preview.value == ""
+    walker.question(TREE.root).choice.choose("no")
+    gate = TREE.gate(TREE.root)
+    assert html.escape(gate.answer("no").meaning) in shown_html(walker.path)
+    walker.use_case.value = "Support bot"
+    preview = walker.preview.value
+    assert "Preview the decision record" in preview
+    assert "<strong>Use case:</strong> Support bot" in preview
+    assert "**" not in preview
 
 
 # -- escaping a custom tree -------------------------------------------------------------------
@@ -405,4 +524,7 @@ def test_every_control_has_a_visible_label_and_none_is_a_slider(
     for control in controls:
         assert "Slider" not in type(control).__name__, f"{type(control).__name__} is a slider"
         assert "Range" not in type(control).__name__
-        assert str(control.description).strip(), f"{type(control).__name__} has no visible label"
+        # A radio group is named by its legend (the question); every other control by its
+        # description.
+        label = control.legend if isinstance(control, Choice) else control.description
+        assert str(label).strip(), f"{type(control).__name__} has no visible label"

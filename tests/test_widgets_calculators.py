@@ -19,13 +19,14 @@ from ragft.calc import (
     break_even,
     context_fit,
     cumulative,
+    money,
+    money_md,
     to_tokens,
     window_tokens,
 )
 from ragft.errors import RagftError, UnknownOptionError
-from ragft.widgets import BreakEvenCalculator, ContextCalculator
-from ragft.widgets._plot import break_even_svg, horizon_for
-from ragft.widgets.calculators import money
+from ragft.widgets import BreakEvenCalculator, ContextCalculator, break_even_chart
+from ragft.widgets._plot import break_even_svg, describe, horizon_for, nice_ticks
 
 BAD_NUMBERS = [-1, -0.5, math.nan, math.inf, -math.inf]
 DEFAULTS = {
@@ -170,19 +171,61 @@ def test_plot_horizon() -> None:
     assert horizon_for(BreakEven(1, 0, 1, 0, None)) == 36
 
 
-def test_plot_is_deterministic_svg() -> None:
+def test_plot_is_deterministic_labelled_svg() -> None:
     r = break_even(**DEFAULTS)
     first, again = break_even_svg(r, "label"), break_even_svg(r, "label")
     assert first == again
-    svg = first[first.index("<svg"):first.rindex("</svg>") + len("</svg>")]
-    ET.fromstring(svg)  # well-formed
-    assert "role='img'" in first
-    assert "aria-label='label'" in first
+    root = ET.fromstring(first)  # well-formed, one <svg> element
+    assert root.get("role") == "img"
+    assert root.get("aria-label") == "label"
+    assert root.find("{http://www.w3.org/2000/svg}title").text == "label"
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "break-even ≈ 13.8 months" in texts
+    assert "Cumulative cost of fine-tuning" in texts
+    assert "Cumulative saving" in texts
+    assert "$10k" in texts  # the y axis is in dollars, in one money format
+
+
+@pytest.mark.parametrize("changes", [{}, {"requests_per_month": 0}, {"engineering_hours": 0,
+                         "training_cost": 0}, {"maintenance_hours_per_month": 20}])
+def test_plot_lines_follow_the_arithmetic(changes: dict[str, float]) -> None:
+    r = break_even(**{**DEFAULTS, **changes})
+    root = ET.fromstring(break_even_svg(r, describe(r)))
+    cost, saved = [[tuple(map(float, p.split(","))) for p in line.get("points").split()]
+                   for line in root.iter("{http://www.w3.org/2000/svg}polyline")]
+    months, want_cost, want_saved = cumulative(r, horizon_for(r))
+    assert len(cost) == len(saved) == len(months)
+    # Pixel heights are affine in dollars: equal steps in dollars give equal steps on screen.
+    for line, want in ((cost, want_cost), (saved, want_saved)):
+        ys = [y for _, y in line]
+        if want[-1] != want[0]:
+            scale = (ys[-1] - ys[0]) / (want[-1] - want[0])
+            for y, v in zip(ys, want, strict=True):
+                assert y == pytest.approx(ys[0] + scale * (v - want[0]), abs=0.1)
+    assert ("cross after" in describe(r)) is (r.months is not None)
+
+
+def test_nice_ticks() -> None:
+    assert nice_ticks(8050) == [0, 2000, 4000, 6000, 8000, 10000]
+    assert nice_ticks(36, 6) == [0, 10, 20, 30, 40]
+    for top in (0.03, 1, 3, 17, 999, 12_345, 2_000_001):
+        ticks = nice_ticks(top)
+        assert ticks[0] == 0
+        assert ticks[-1] >= top
+        assert len(ticks) <= 7
+
+
+def test_static_chart_is_the_calculators_chart() -> None:
+    r = break_even(**DEFAULTS)
+    shown = break_even_chart(r)
+    assert ET.fromstring(shown.data).get("aria-label") == describe(r)
+    assert BreakEvenCalculator().plot.value == break_even_svg(r, describe(r))
 
 
 def test_money() -> None:
-    assert [money(x) for x in (0, 1, 8050, 16.666, 0.002, 1_234_567.891)] == [
-        "$0", "$1", "$8,050", "$16.67", "$0.002", "$1,234,567.89"]
+    assert [money(x) for x in (0, 1, 8050, 16.666, 0.002, 1_234_567.891, -583.333)] == [
+        "$0", "$1", "$8,050", "$16.67", "$0.002", "$1,234,567.89", "-$583.33"]
+    assert money_md(583.333) == "\\$583.33"
 
 
 # -- ContextCalculator widget ------------------------------------------------------------------
@@ -191,7 +234,7 @@ def test_money() -> None:
 def test_context_calculator_defaults_are_labelled_illustrations() -> None:
     calc = ContextCalculator()
     assert "illustration" in calc.amount.description.lower()
-    assert all("illustrative" in label for label, _ in calc.window.options)
+    assert "illustrative" in calc.window.description
     assert [size for _, size in calc.window.options] == list(CONTEXT_WINDOWS.values())
     notes = " ".join(c.value for c in calc.children if hasattr(c, "value")
                      and isinstance(c.value, str))
@@ -253,7 +296,7 @@ def test_break_even_calculator_default_shows_months_and_plot() -> None:
     assert "maintenance work $400" in calc.summary.value
     assert "<svg" in calc.plot.value
     assert "</svg>" in calc.plot.value
-    intro = calc.children[0].value
+    intro = calc.children[1].value
     assert "illustration" in intro
     for control in calc.inputs:
         assert control.description.strip()

@@ -7,7 +7,14 @@ data and asks the engine; none holds decision logic of its own.
 - :class:`Walker`: the gates one at a time, the diagram with the path, the card, a record button.
 - :class:`CaseBuilder`: several requirements of one use case combined into one architecture.
 - :class:`ContextCalculator` and :class:`BreakEvenCalculator`: two illustrative calculators
-  (their arithmetic is :mod:`ragft.calc`).
+  (their arithmetic is :mod:`ragft.calc`); :func:`break_even_chart` draws the calculator's
+  chart as a static notebook output.
+- :func:`record_html` and :func:`record_preview`: a decision record as formatted text.
+- :class:`Choice`: the radio group every question uses (an anywidget).
+
+In a notebook saved before its cells ran, or not trusted, each widget shows one line saying how
+to start it; ragft's notebooks are stored that way, with no widget state (see
+``tools/execute_notebooks.py``).
 
 Example:
     >>> from ragft.widgets import CaseBuilder
@@ -18,17 +25,25 @@ Example:
 
 from __future__ import annotations
 
+from ._plot import break_even_chart, break_even_svg
 from .calculators import BreakEvenCalculator, ContextCalculator
 from .card import card_html
 from .case import CaseBuilder
+from .choice import Choice
 from .gate import GateQuestion
+from .record_view import record_html, record_preview
 from .walker import Walker
 
 __all__ = [
     "BreakEvenCalculator",
     "CaseBuilder",
+    "Choice",
     "ContextCalculator",
     "GateQuestion",
     "Walker",
+    "break_even_chart",
+    "break_even_svg",
     "card_html",
+    "record_html",
+    "record_preview",
 ]

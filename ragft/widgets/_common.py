@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from typing import Any
+from importlib.resources import files
+from typing import Any, ClassVar
 
 import ipywidgets as w
 
@@ -22,17 +23,21 @@ from ..loader import default_tree
 from ..model import Tree
 
 __all__ = [
+    "CSS",
     "LABEL_WIDTH",
+    "PlaceholderRepr",
     "bullets",
     "esc",
     "labelled_style",
     "leads_to_html",
     "resolve_tree",
+    "style_box",
     "text_box",
 ]
 
 # One label column for every form, so the inputs line up under each other.
 LABEL_WIDTH = "15em"
+CSS = (files("ragft.widgets") / "static" / "widgets.css").read_text(encoding="utf-8")
 
 
 def esc(text: object) -> str:
@@ -76,3 +81,39 @@ def text_box(css_class: str, html_text: str = "") -> w.HTML:
     box = w.HTML(value=html_text)
     box.add_class(css_class)
     return box
+
+
+def style_box() -> w.HTML:
+    """A hidden ``HTML`` widget holding ragft's stylesheet: the first child of every widget."""
+    box = w.HTML(value=f"<style>{CSS}</style>", layout=w.Layout(display="none"))
+    box.add_class("ragft-style")
+    return box
+
+
+class PlaceholderRepr:
+    """Mixin: a short ``text/plain`` form saying how to start the widget.
+
+    A notebook stores it for readers without the widget (an untrusted notebook, GitHub, a
+    notebook saved before its cells ran), in place of ipywidgets' long repr of every child;
+    the live widget view still comes first wherever widgets render. Put it before the
+    ipywidgets base class. The class also marks the root with ``ragft-widget``, which the
+    stylesheet keys on.
+    """
+
+    widget_name: ClassVar[str] = "A ragft widget"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_class("ragft-widget")  # type: ignore[attr-defined]
+
+    def placeholder(self) -> str:
+        """The ``text/plain`` line, under 110 characters (ipywidgets' own limit)."""
+        return f"{self.widget_name}: run this cell to use it (Run > Run All Cells runs them all)."
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        data: dict[str, Any] = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        data["text/plain"] = self.placeholder()
+        return data

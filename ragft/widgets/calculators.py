@@ -33,34 +33,34 @@ from ..calc import (
     ContextFit,
     break_even,
     context_fit,
+    money,
     to_tokens,
 )
 from ..errors import RagftError
 from ..model import Tree
-from ._common import esc, labelled_style, resolve_tree, text_box
-from ._plot import break_even_svg
+from ._common import PlaceholderRepr, esc, labelled_style, resolve_tree, style_box, text_box
+from ._plot import break_even_svg, describe
 
-__all__ = ["BreakEvenCalculator", "ContextCalculator", "money"]
+__all__ = ["BreakEvenCalculator", "ContextCalculator"]
 
 
 def _field() -> dict[str, Any]:
     """Style and layout of one labelled input (a fresh Layout each: widgets never share one)."""
-    return {"style": labelled_style(), "layout": w.Layout(width="28em")}
+    return {"style": labelled_style(), "layout": w.Layout(width="100%")}
+
+
+def _side_by_side(inputs: list[w.Widget], results: list[w.Widget]) -> w.Box:
+    """Inputs on the left, what they give on the right; stacked where the page is narrow."""
+    left = w.VBox(inputs)
+    left.add_class("ragft-calc-inputs")
+    right = w.VBox(results)
+    right.add_class("ragft-calc-results")
+    row = w.Box([left, right])
+    row.add_class("ragft-columns")
+    return row
 
 
 _YARDSTICK_SOURCE = "anthropic_contextual_retrieval"
-
-
-def money(amount: float) -> str:
-    """Dollars, with cents only where they matter.
-
-    >>> money(8050), money(16.666), money(0.002)
-    ('$8,050', '$16.67', '$0.002')
-    """
-    if amount != 0 and abs(amount) < 1:
-        return f"${amount:.4g}"
-    text = f"${amount:,.2f}"
-    return text[:-3] if text.endswith(".00") else text
 
 
 def _error(err: Exception) -> str:
@@ -76,12 +76,14 @@ def _citation(tree: Tree) -> str:
     return name
 
 
-class ContextCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
+class ContextCalculator(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets: no hints
     """Does the knowledge base fit in the context window? Corpus size against a window.
 
     Args:
         tree: where the yardstick's source is looked up (default: ragft's own tree).
     """
+
+    widget_name = "Context calculator"
 
     def __init__(self, tree: Tree | None = None, **kwargs: Any) -> None:
         self.tree = resolve_tree(tree)
@@ -95,9 +97,8 @@ class ContextCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no ty
                                         ("tokens", "tokens")],
                                value="pages", description="Unit:", **_field())
         self.window = w.Dropdown(
-            options=[(f"{label} (illustrative preset)", size)
-                     for label, size in CONTEXT_WINDOWS.items()],
-            value=200_000, description="Context window:", **_field())
+            options=[(label, size) for label, size in CONTEXT_WINDOWS.items()],
+            value=200_000, description="Context window (illustrative preset):", **_field())
         self.result = text_box("ragft-calc-result")
         notes = text_box("ragft-calc-notes", (
             "<p><small>Rough illustrative conversions: about "
@@ -110,8 +111,9 @@ class ContextCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no ty
         self.fit: ContextFit | None = None
         for control in (self.amount, self.unit, self.window):
             control.observe(lambda _: self.update(), names="value")
-        super().__init__([intro, self.amount, self.unit, self.window, self.result, notes],
-                         **kwargs)
+        super().__init__([style_box(), intro,
+                          _side_by_side([self.amount, self.unit, self.window], [self.result]),
+                          notes], **kwargs)
         self.add_class("ragft-context-calculator")
         self.update()
 
@@ -144,8 +146,10 @@ class ContextCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no ty
                 f"{verdict}</p><p>{yardstick}</p>")
 
 
-class BreakEvenCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
+class BreakEvenCalculator(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets: no hints
     """Does fine-tuning pay off? Months until per-request savings cover its cost, with a plot."""
+
+    widget_name = "Break-even calculator"
 
     def __init__(self, **kwargs: Any) -> None:
         intro = text_box("ragft-calc-intro", (
@@ -178,7 +182,9 @@ class BreakEvenCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no 
         self.result: BreakEven | None = None
         for control in self.inputs:
             control.observe(lambda _: self.update(), names="value")
-        super().__init__([intro, *self.inputs, self.summary, self.plot, notes], **kwargs)
+        super().__init__([style_box(), intro,
+                          _side_by_side(list(self.inputs), [self.summary, self.plot]), notes],
+                         **kwargs)
         self.add_class("ragft-break-even-calculator")
         self.update()
 
@@ -197,7 +203,7 @@ class BreakEvenCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no 
             return
         text = self._describe(self.result)
         self.summary.value = f"<p role='status'>{text}</p>" + self._breakdown(self.result)
-        self.plot.value = break_even_svg(self.result, _plain(text))
+        self.plot.value = break_even_svg(self.result, describe(self.result))
 
     @staticmethod
     def _describe(r: BreakEven) -> str:
@@ -220,8 +226,3 @@ class BreakEvenCalculator(w.VBox):  # type: ignore[misc]  # ipywidgets ships no 
                 f"{money(r.monthly_maintenance)}, retraining runs "
                 f"{money(r.monthly_retraining)})</li>"
                 "</ul>")
-
-
-def _plain(html_text: str) -> str:
-    """The text of a short HTML snippet, for an aria-label."""
-    return html_text.replace("<strong>", "").replace("</strong>", "")

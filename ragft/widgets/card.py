@@ -45,8 +45,9 @@ def card_html(decision: Decision) -> str:
     ex = tree.exit(decision.exit)
     kind = tree.kind(ex.kind)
     parts = [
+        # The kind's colour comes from the tree; the stylesheet decides where it goes.
         f"<div class='ragft-card ragft-card-exit kind-{esc(kind.id)}' "
-        f"style='border-left: 6px solid {esc(kind.color)}; padding: 0 0.8em'>",
+        f"style='--ragft-kind-color: {esc(kind.color)}'>",
         f"<p class='ragft-card-kicker'>Recommendation ({esc(kind.label)})</p>",
         f"<h3 class='ragft-card-title'>{esc(ex.title)}</h3>",
         f"<p class='ragft-card-summary'>{esc(ex.summary)}</p>",

@@ -1,5 +1,10 @@
 """The case builder: one use case, several requirements, each walked, combined into one design.
 
+Compact by design: the combined architecture comes first, where the reader looks; each
+requirement is one bordered row (its name, where it ends, a button to show or hide its answers,
+one to remove it), and its answers fold to one line per gate, as in the walker. A changed
+answer that leaves later answers off the path says so.
+
 Real use cases hold requirements that the tree sends different ways (the running example sends
 facts to RAG and the company voice to prompts). Each row here is one requirement with its own
 walk; :func:`ragft.architecture.combine` joins the finished ones into one architecture.
@@ -22,7 +27,7 @@ import ipywidgets as w
 from ..architecture import Architecture, combine
 from ..engine import Decision
 from ..model import Case, Requirement, Tree
-from ._common import esc, labelled_style, resolve_tree, text_box
+from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box
 from ._path import AnswerPath
 
 __all__ = ["CaseBuilder", "RequirementRow", "summary_html"]
@@ -37,25 +42,76 @@ def _assumption_note(req: Requirement) -> str:
 
 
 class RequirementRow(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
-    """One requirement: a name, its walk, where it ends, and a remove button."""
+    """One requirement: a name, where it ends, its walk (shown or hidden) and a remove button."""
 
     def __init__(self, tree: Tree, name: str = "", answers: Mapping[str, str] | None = None,
-                 note: str = "", **kwargs: Any) -> None:
-        self.name = w.Text(value=name, description="Requirement:",
+                 note: str = "", *, number: int = 1, **kwargs: Any) -> None:
+        self.tree = tree
+        self.name = w.Text(value=name, description=f"Requirement {number}:",
                            placeholder="e.g. answer from the product docs",
-                           style=labelled_style(), layout=w.Layout(width="36em"))
-        self.path = AnswerPath(tree, compact=True, answers=answers)
-        self.remove_button = w.Button(description="Remove requirement", icon="trash",
+                           style={"description_width": "initial"},
+                           layout=w.Layout(width="auto"))
+        self.path = AnswerPath(tree, detail="none", answers=answers)
+        self.result = text_box("ragft-requirement-result")
+        self.toggle_button = w.Button(description="Answers", icon="chevron-down",
+                                      tooltip="Show or hide this requirement's answers",
                                       layout=w.Layout(width="auto"))
-        children = [self.name, *([text_box("ragft-note", note)] if note else []),
-                    self.path, self.remove_button]
-        super().__init__(children, **kwargs)
+        self.remove_button = w.Button(description="Remove", icon="trash",
+                                      tooltip="Remove this requirement",
+                                      layout=w.Layout(width="auto"))
+        head = w.Box([self.name, self.result, self.toggle_button, self.remove_button])
+        head.add_class("ragft-requirement-head")
+        self.body = w.VBox([*([text_box("ragft-note", note)] if note else []), self.path])
+        self.body.add_class("ragft-requirement-body")
+        self.toggle_button.on_click(lambda _: self.show_answers(not self.expanded))
+        self._was_complete = self.decision.complete
+        self.path.on_change(self._changed)
+        super().__init__([head, self.body], **kwargs)
         self.add_class("ragft-requirement")
+        self.show_answers(not self._was_complete)
+        self._show_result()
 
     @property
     def decision(self) -> Decision:
         """The engine's decision for this requirement's answers."""
         return self.path.decision
+
+    @property
+    def expanded(self) -> bool:
+        """Whether the requirement's answers are shown."""
+        return bool(self.body.layout.display != "none")
+
+    def show_answers(self, show: bool = True) -> None:
+        """Show (or hide) the requirement's answers; an unfinished one always shows them."""
+        show = show or not self.decision.complete
+        self.body.layout.display = None if show else "none"
+        self.toggle_button.description = "Hide answers" if show else "Answers"
+        self.toggle_button.icon = "chevron-up" if show else "chevron-down"
+
+    def renumber(self, number: int) -> None:
+        self.name.description = f"Requirement {number}:"
+
+    def _changed(self, decision: Decision) -> None:
+        if decision.complete and not self._was_complete and self.path.editing is None:
+            self.show_answers(False)  # just finished: fold the row to its result line
+            self.toggle_button.focus()
+        elif not decision.complete:
+            self.show_answers(True)
+        self._was_complete = decision.complete
+        self._show_result()
+
+    def _show_result(self) -> None:
+        d = self.decision
+        if d.exit is None:
+            assert d.next_gate is not None
+            gate = self.tree.gate(d.next_gate)
+            self.result.value = (f"<p><em>Unfinished: answer {esc(gate.label)} "
+                                 f"({esc(gate.title)})</em></p>")
+            return
+        ex = self.tree.exit(d.exit)
+        kind = self.tree.kind(ex.kind)
+        self.result.value = (f"<p>Ends at <span class='ragft-kind kind-{esc(kind.id)}'>"
+                             f"{esc(kind.label)}</span> <strong>{esc(ex.title)}</strong></p>")
 
 
 def _row_name(row: RequirementRow, n: int) -> str:
@@ -63,48 +119,34 @@ def _row_name(row: RequirementRow, n: int) -> str:
 
 
 def summary_html(rows: list[RequirementRow], tree: Tree) -> str:
-    """The combined architecture and a table of every requirement's walk."""
+    """The combined architecture of the finished requirements, what it joins and its warnings."""
+    if not rows:
+        return "<div><p role='status'>Add a requirement to start.</p></div>"
     finished = [(_row_name(r, n), r.decision) for n, r in enumerate(rows, 1)
                 if r.decision.complete]
-    if not rows:
-        return "<p>Add a requirement to start.</p>"
-    parts = []
-    if finished:
-        arch = combine([(name, d.answers) for name, d in finished], tree)
-        parts.append(f"<p role='status'><strong>Combined architecture: "
-                     f"{esc(arch.summary)}</strong></p><ul>")
-        parts += [f"<li>{esc(tree.component(c).label)}: {esc(tree.component(c).description)}"
-                  "</li>" for c in arch.components]
-        parts.append("</ul>")
-        if arch.warnings:
-            parts.append("<p><strong>Watch out for</strong></p><ul>")
-            parts += [f"<li>{esc(w)}</li>" for w in arch.warnings]
-            parts.append("</ul>")
-        if len(finished) < len(rows):
-            parts.append(f"<p>{len(finished)} of {len(rows)} requirements are finished; the "
-                         "others are left out until they reach a recommendation.</p>")
-    else:
-        parts.append("<p role='status'>Walk a requirement to a recommendation to see the "
-                     "combined architecture.</p>")
-    parts.append("<table class='ragft-case-table'><caption>Each requirement</caption><thead>"
-                 "<tr><th scope='col'>Requirement</th><th scope='col'>Answers</th>"
-                 "<th scope='col'>Recommendation</th></tr></thead><tbody>")
-    for n, row in enumerate(rows, 1):
-        d = row.decision
-        answers = ", ".join(f"<code>{esc(s.gate)}={esc(s.answer)}</code>" for s in d.path)
-        if d.exit is not None:
-            ex = tree.exit(d.exit)
-            where = f"{esc(ex.title)} ({esc(tree.kind(ex.kind).label)})"
-        else:
-            assert d.next_gate is not None
-            where = f"<em>unfinished: {esc(tree.gate(d.next_gate).label)} needs an answer</em>"
-        parts.append(f"<tr><td>{esc(_row_name(row, n))}</td><td>{answers or '-'}</td>"
-                     f"<td>{where}</td></tr>")
-    parts.append("</tbody></table>")
+    if not finished:
+        return ("<div><p role='status'>Walk a requirement to a recommendation to see the "
+                "combined architecture.</p></div>")
+    arch = combine([(name, d.answers) for name, d in finished], tree)
+    parts = [f"<div><p role='status'><strong>Combined architecture: {esc(arch.summary)}</strong>"]
+    if len(finished) < len(rows):
+        parts.append(f" ({len(finished)} of {len(rows)} requirements are finished; the others "
+                     "join in when they reach a recommendation)")
+    parts.append("</p><ul>")
+    parts += [f"<li><strong>{esc(tree.component(c).label)}</strong>: "
+              f"{esc(tree.component(c).description)}</li>" for c in arch.components]
+    parts.append("</ul>")
+    ends = "; ".join(f"{esc(name)}: {esc(tree.exit(d.exit or '').title)}" for name, d in finished)
+    parts.append(f"<p><small>From {ends}.</small></p>")
+    if arch.warnings:
+        parts.append(f"<details><summary>Watch out for ({len(arch.warnings)})</summary><ul>")
+        parts += [f"<li>{esc(w)}</li>" for w in arch.warnings]
+        parts.append("</ul></details>")
+    parts.append("</div>")
     return "".join(parts)
 
 
-class CaseBuilder(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
+class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets: no hints
     """Several requirements of one use case, each walked, combined into one architecture.
 
     Args:
@@ -113,22 +155,26 @@ class CaseBuilder(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hin
             one the builder starts with a single empty requirement.
     """
 
+    widget_name = "Case builder"
+
     def __init__(self, tree: Tree | None = None, case: Case | None = None,
                  **kwargs: Any) -> None:
         self.tree = resolve_tree(tree)
         self.case = case
-        head = ("<p><strong>Build a use case</strong>: give each requirement a name and walk it "
-                "through the gates. The requirements combine into one architecture below.</p>")
+        head = ("<p><strong>Build a use case</strong>: name each requirement and walk it "
+                "through the gates; the combined architecture just below follows every "
+                "answer.</p>")
         if case is not None:
             head = (f"<p><strong>{esc(case.name)}</strong>: {esc(case.description)}</p>" + head)
         self.rows: list[RequirementRow] = []
         self.rows_box = w.VBox([])
+        self.rows_box.add_class("ragft-requirements")
         self.add_button = w.Button(description="Add requirement", icon="plus",
                                    layout=w.Layout(width="auto"))
         self.summary = text_box("ragft-case-summary")
-        self.add_button.on_click(lambda _: self.add_requirement())
-        super().__init__([text_box("ragft-case-intro", head), self.rows_box, self.add_button,
-                          self.summary], **kwargs)
+        self.add_button.on_click(lambda _: self._add_by_click())
+        super().__init__([style_box(), text_box("ragft-case-intro", head), self.summary,
+                          self.rows_box, self.add_button], **kwargs)
         self.add_class("ragft-case-builder")
         if case is not None:
             for req in case.requirements:
@@ -147,12 +193,12 @@ class CaseBuilder(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hin
                         note: str = "") -> RequirementRow:
         """Add a requirement row (optionally named and pre-answered); return it.
 
-        ``note`` is HTML shown under the name; escape any text in it.
+        ``note`` is HTML shown above its answers; escape any text in it.
 
         Raises:
             UnknownGateError, UnknownAnswerError: ``answers`` names an id the tree lacks.
         """
-        row = RequirementRow(self.tree, name, answers, note)
+        row = RequirementRow(self.tree, name, answers, note, number=len(self.rows) + 1)
         row.name.observe(lambda _: self._update(), names="value")
         row.path.on_change(lambda _: self._update())
         row.remove_button.on_click(lambda _: self.remove_requirement(row))
@@ -164,7 +210,13 @@ class CaseBuilder(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hin
         """Remove a requirement row."""
         self.rows.remove(row)
         row.close()
+        for n, r in enumerate(self.rows, 1):
+            r.renumber(n)
         self._update()
+
+    def _add_by_click(self) -> None:
+        row = self.add_requirement()
+        row.name.focus()
 
     def _update(self) -> None:
         self.rows_box.children = tuple(self.rows)

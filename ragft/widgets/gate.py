@@ -1,5 +1,9 @@
 """One gate of the tree as a question widget, with nothing preselected.
 
+The answers are a :class:`~ragft.widgets.choice.Choice` radio group. Once answered, a question
+can fold to one line (the walker and the case builder fold every answered gate) with a
+*Change* button that opens it again.
+
 Example:
     >>> from ragft.widgets import GateQuestion
     >>> q = GateQuestion("knowledge")
@@ -13,22 +17,25 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import ipywidgets as w
 
 from ..model import Gate, Tree
-from ._common import bullets, esc, labelled_style, leads_to_html, resolve_tree, text_box
+from ._common import PlaceholderRepr, bullets, esc, leads_to_html, resolve_tree, style_box, text_box
+from .choice import Choice
 
-__all__ = ["AnswerCallback", "GateQuestion", "meaning_html"]
+__all__ = ["AnswerCallback", "Detail", "GateQuestion", "meaning_html"]
 
 AnswerCallback = Callable[[str | None], Any]
+#: How much of a gate's explanation a question shows: all of it, behind a disclosure, or none.
+Detail = Literal["full", "collapsed", "none"]
 
 _PROMPT = ("<p class='ragft-hint'><em>Choose an answer to see what it means and where it "
            "leads.</em></p>")
 
 
-def meaning_html(gate: Gate, answer_id: str | None, tree: Tree) -> str:
+def meaning_html(gate: Gate, answer_id: str | None, tree: Tree, *, signals: bool = True) -> str:
     """HTML explaining what ``answer_id`` means at ``gate`` and where it leads."""
     if answer_id is None:
         return _PROMPT
@@ -37,51 +44,64 @@ def meaning_html(gate: Gate, answer_id: str | None, tree: Tree) -> str:
         f"<p><strong>{esc(ans.label)}</strong>: {esc(ans.meaning)}</p>",
         f"<p class='ragft-leads-to'>{leads_to_html(tree, ans.next)}</p>",
     ]
-    if ans.signals:
+    if signals and ans.signals:
         parts.append(f"<p>Signals that point to this answer:</p>{bullets(ans.signals)}")
     return "".join(parts)
 
 
-class GateQuestion(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
-    """A gate's question, explanation and answers; what the chosen answer means, once chosen.
+def gate_summary(gate: Gate) -> str:
+    """The gate's name on one line, as a folded question shows it: ``Gate 1 · Static or ...``."""
+    return f"{gate.label} · {gate.title}"
+
+
+def _header_html(gate: Gate, detail: Detail) -> str:
+    head = f"<p class='ragft-gate-label'><strong>{esc(gate_summary(gate))}</strong></p>"
+    if detail == "none":
+        return head
+    body = f"<p class='ragft-explanation'>{esc(gate.explanation)}</p>"
+    if gate.warnings:
+        body += f"<div class='ragft-warning'><p>Watch out:</p>{bullets(gate.warnings)}</div>"
+    opened = " open" if detail == "full" else ""
+    return (f"{head}<details class='ragft-more'{opened}><summary>Why this gate matters"
+            f"</summary>{body}</details>")
+
+
+class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets: no hints
+    """A gate's name, explanation and answers; what the chosen answer means, once chosen.
 
     Args:
         gate_id: the gate to ask (``knowledge``, ``depth``...).
         tree: the tree (default: ragft's own).
-        compact: leave out the explanation and warnings (for the case builder's rows).
+        detail: ``"collapsed"`` (the default; the notebooks explain each gate above its
+            question) keeps the explanation and warnings behind a "Why this gate matters"
+            disclosure, ``"full"`` opens it, ``"none"`` leaves them out.
+        styled: carry ragft's stylesheet (a question shown on its own); questions inside
+            another ragft widget leave it to their host.
 
     Raises:
         UnknownGateError: ``gate_id`` is not a gate of the tree.
     """
 
-    def __init__(self, gate_id: str, tree: Tree | None = None, *, compact: bool = False,
-                 **kwargs: Any) -> None:
+    def __init__(self, gate_id: str, tree: Tree | None = None, *, detail: Detail = "collapsed",
+                 styled: bool = True, **kwargs: Any) -> None:
         self.tree = resolve_tree(tree)
         self.gate = self.tree.gate(gate_id)
         gate = self.gate
-        head = [f"<p class='ragft-gate-label'><strong>{esc(gate.label)}: {esc(gate.title)}"
-                "</strong></p>",
-                f"<p class='ragft-question'>{esc(gate.question)}</p>"]
-        if not compact:
-            head.append(f"<p class='ragft-explanation'>{esc(gate.explanation)}</p>")
-            if gate.warnings:
-                head.append(f"<div class='ragft-warning'><p>Watch out:</p>"
-                            f"{bullets(gate.warnings)}</div>")
-        self.header = text_box("ragft-gate-header", "".join(head))
+        self.header = text_box("ragft-gate-header", _header_html(gate, detail))
         # value=None: nothing is preselected, the reader has to choose.
-        self.buttons = w.RadioButtons(
-            options=[(a.label, a.id) for a in gate.answers],
-            value=None,
-            description="Your answer:",
-            style=labelled_style(),
-            layout=w.Layout(width="auto"),
-        )
+        self.choice = Choice(options=[(a.id, a.label) for a in gate.answers],
+                             legend=gate.question, summary=gate_summary(gate))
         self.meaning = text_box("ragft-meaning", meaning_html(gate, None, self.tree))
         self._callbacks: list[AnswerCallback] = []
-        self.buttons.observe(self._changed, names="value")
-        super().__init__([self.header, self.buttons, self.meaning], **kwargs)
+        self._open = [*([style_box()] if styled else []), self.header, self.choice,
+                      self.meaning]
+        self.choice.observe(self._changed, names="value")
+        super().__init__(self._open, **kwargs)
         self.add_class("ragft-gate-question")
         self.add_class(f"ragft-gate-{gate.id}")
+
+    def placeholder(self) -> str:
+        return f"{self.gate.label} ({self.gate.title}): run this cell to answer it here."
 
     @property
     def gate_id(self) -> str:
@@ -91,14 +111,32 @@ class GateQuestion(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hi
     @property
     def answer(self) -> str | None:
         """The chosen answer id, or ``None`` while nothing is chosen."""
-        value = self.buttons.value
-        return None if value is None else str(value)
+        return self.choice.value
 
     @answer.setter
     def answer(self, answer_id: str | None) -> None:
         if answer_id is not None:
             self.gate.answer(answer_id)  # raises UnknownAnswerError naming the allowed ids
-        self.buttons.value = answer_id
+        self.choice.value = answer_id
+
+    @property
+    def folded(self) -> bool:
+        """Whether the question shows as one line (only an answered question folds)."""
+        return bool(self.choice.folded)
+
+    def fold(self, folded: bool = True) -> None:
+        """Show the question as one line with its answer (``True``), or in full (``False``)."""
+        folded = folded and self.answer is not None
+        self.choice.folded = folded
+        self.children = (self.choice,) if folded else tuple(self._open)
+        if folded:
+            self.add_class("ragft-folded")
+        else:
+            self.remove_class("ragft-folded")
+
+    def focus_answers(self) -> None:
+        """Move the keyboard focus to the answers (or, folded, to the Change button)."""
+        self.choice.focus_pending = True
 
     def on_answer(self, callback: AnswerCallback) -> None:
         """Call ``callback(answer_id)`` whenever the answer changes (``None`` when cleared)."""

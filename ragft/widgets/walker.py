@@ -1,5 +1,10 @@
 """The walker: walk the tree gate by gate, see the path on the diagram, keep a record.
 
+Laid out so that one click shows its effect without scrolling: the answered gates fold to one
+line each, the open question sits under them with the recommendation card right below it, and
+the highlighted diagram stands beside them where the notebook is wide enough (under them where
+it is not). The record's preview is the record file's own text, formatted.
+
 Example:
     >>> import tempfile
     >>> from ragft.widgets import Walker
@@ -26,10 +31,11 @@ from ..errors import OutputExistsError, RagftError
 from ..model import Tree
 from ..record import decision_record
 from ..render import render, strip_xml_prolog
-from ._common import esc, labelled_style, resolve_tree, text_box
+from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box
 from ._path import AnswerPath
 from .card import card_html
 from .gate import GateQuestion
+from .record_view import record_html
 
 __all__ = ["Walker", "diagram_html", "record_path"]
 
@@ -58,12 +64,20 @@ def diagram_html(decision: Decision) -> str:
     tree = decision.tree
     svg = strip_xml_prolog(render(tree_diagram(tree, decision=decision), "svg"))
     alt = esc(text_alternative(tree, decision))
-    return (f"<figure class='ragft-diagram' style='margin: 0; overflow-x: auto'>{svg}"
+    return (f"<figure class='ragft-diagram'>{svg}"
             "<figcaption><details><summary>The diagram as text</summary>"
-            f"<pre style='white-space: pre-wrap'>{alt}</pre></details></figcaption></figure>")
+            f"<pre>{alt}</pre></details></figcaption></figure>")
 
 
-class Walker(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
+def _preview_html(decision: Decision, title: str | None, date: str | None) -> str:
+    if not decision.complete:
+        return ""
+    return ("<details class='ragft-record-preview'><summary>Preview the decision record"
+            f"</summary>{record_html(decision, date=date or 'the day you write it', title=title)}"
+            "</details>")
+
+
+class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
     """Walk the tree: gates shown as they are reached, the diagram, the card and a record.
 
     Args:
@@ -77,6 +91,8 @@ class Walker(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
         UnknownGateError, UnknownAnswerError: ``answers`` names a gate or answer the tree lacks.
     """
 
+    widget_name = "Walker"
+
     def __init__(self, tree: Tree | None = None, record_dir: str | Path = ".", *,
                  answers: Mapping[str, str] | None = None, date: str | None = None,
                  **kwargs: Any) -> None:
@@ -84,31 +100,39 @@ class Walker(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
         self.record_dir = Path(record_dir)
         self.date = date
         self.last_record: Path | None = None
-        self.path = AnswerPath(self.tree)
+        self.path = AnswerPath(self.tree, detail="collapsed", recap=True)
         self.back_button = w.Button(description="Back", icon="arrow-left",
                                     tooltip="Undo the last answer")
         self.restart_button = w.Button(description="Restart", icon="refresh",
                                        tooltip="Clear every answer and start again")
         self.card = text_box("ragft-card-box")
         self.use_case = w.Text(description="Use case (optional):", placeholder="e.g. support bot",
-                               style=labelled_style(), layout=w.Layout(width="32em"))
+                               style={"description_width": "initial"},
+                               layout=w.Layout(width="auto", flex="1 1 16em"))
         self.record_button = w.Button(description="Write decision record", icon="file-text",
-                                      tooltip="Save this decision as Markdown",
+                                      tooltip="Save this decision as a Markdown file",
                                       layout=w.Layout(width="auto"))
         self.record_status = text_box("ragft-record-status")
+        self.preview = text_box("ragft-preview")
         self.diagram = text_box("ragft-diagram-box")
         self.back_button.on_click(lambda _: self.path.back())
         self.restart_button.on_click(lambda _: self.path.restart())
         self.record_button.on_click(lambda _: self.write_record())
+        self.use_case.observe(lambda _: self._show_preview(self.decision), names="value")
         self.path.on_change(self._show)
-        super().__init__([
-            self.path,
-            w.HBox([self.back_button, self.restart_button]),
-            self.card,
-            w.HBox([self.use_case, self.record_button]),
-            self.record_status,
-            self.diagram,
-        ], **kwargs)
+        controls = w.Box([self.back_button, self.restart_button])
+        controls.add_class("ragft-toolbar")
+        record = w.Box([self.use_case, self.record_button])
+        record.add_class("ragft-toolbar")
+        steps = w.VBox([self.path, controls, self.card, record, self.record_status,
+                        self.preview])
+        steps.add_class("ragft-walker-steps")
+        figure = w.VBox([self.diagram])
+        figure.add_class("ragft-walker-figure")
+        main = w.Box([steps, figure])
+        main.add_class("ragft-columns")
+        main.add_class("ragft-walker-main")
+        super().__init__([style_box(), main], **kwargs)
         self.add_class("ragft-walker")
         if answers:
             self.path.set_answers(answers)
@@ -137,6 +161,9 @@ class Walker(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
         """Clear every answer."""
         self.path.restart()
 
+    def _title(self) -> str | None:
+        return str(self.use_case.value).strip() or None
+
     def write_record(self) -> Path | None:
         """Write the decision record into ``record_dir``; show and return where it went.
 
@@ -145,8 +172,7 @@ class Walker(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
         """
         try:
             decision = self.decision
-            text = decision_record(decision, date=self.date,
-                                   title=self.use_case.value.strip() or None)
+            text = decision_record(decision, date=self.date, title=self._title())
             path = self._write(decision.require_exit(), text)
         except (RagftError, OSError) as err:
             self.record_status.value = (f"<p class='ragft-error' role='alert'>Could not write the "
@@ -164,9 +190,13 @@ class Walker(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
             except OutputExistsError:  # another writer took the name first: take the next
                 continue
 
+    def _show_preview(self, decision: Decision) -> None:
+        self.preview.value = _preview_html(decision, self._title(), self.date)
+
     def _show(self, decision: Decision) -> None:
         self.card.value = card_html(decision)
         self.diagram.value = diagram_html(decision)
+        self._show_preview(decision)
         self.record_button.disabled = not decision.complete
         self.back_button.disabled = not decision.path
         self.restart_button.disabled = not decision.path

@@ -1,0 +1,61 @@
+"""A decision record shown as formatted text, from the very Markdown the record file holds.
+
+:func:`record_html` is a thin layer over :func:`ragft.record.decision_record`: whatever the
+record says, the preview says, headings and lists included. The Markdown is turned into HTML
+by mistune with raw HTML escaped (tree text can never inject markup), and the record's headings
+are moved down, so a preview inside a notebook never adds a top-level heading of its own.
+
+Example:
+    >>> from ragft.engine import decide
+    >>> html = record_html(decide({"prompting": "no"}), date="2026-01-31")
+    >>> html.startswith("<article class='ragft-record'"), "<h3>Decision record:" in html
+    (True, True)
+    >>> "**" in html
+    False
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import mistune
+
+from ..engine import Decision
+from ..record import decision_record
+
+__all__ = ["markdown_html", "record_html", "record_preview"]
+
+_MARKDOWN = mistune.create_markdown(escape=True)
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def markdown_html(text: str, *, demote: int = 2) -> str:
+    """Markdown as HTML, raw HTML escaped and every heading ``demote`` levels lower (h1 -> h3).
+
+    >>> markdown_html("# Title\\n\\n<b>x</b> **y**")
+    '<h3>Title</h3>\\n<p>&lt;b&gt;x&lt;/b&gt; <strong>y</strong></p>\\n'
+    """
+    html = str(_MARKDOWN(text))
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + demote)}", html)
+
+
+def record_html(decision: Decision, *, date: str | None = "the day you write it",
+                title: str | None = None) -> str:
+    """The decision record of a finished ``decision`` as formatted HTML.
+
+    Raises:
+        IncompleteDecisionError: the walk has not reached a recommendation.
+    """
+    text = decision_record(decision, date=date, title=title)
+    return ("<article class='ragft-record' aria-label='Decision record preview'>"
+            f"{markdown_html(text)}</article>")
+
+
+def record_preview(decision: Decision, *, date: str | None = "the day you write it",
+                   title: str | None = None) -> Any:
+    """:func:`record_html` as a notebook output (``text/html``; JupyterLab and Quarto show it
+    as formatted text, with no dollar sign read as maths)."""
+    from IPython.display import HTML
+
+    return HTML(record_html(decision, date=date, title=title))  # type: ignore[no-untyped-call]
