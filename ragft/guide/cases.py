@@ -11,7 +11,8 @@ Example:
     >>> from ragft.guide import cases
     >>> honeycomb = {c.id: c for c in default_tree().cases}["honeycomb"]
     >>> print(cases.stated_line(default_tree(), honeycomb, honeycomb.requirements[0]))
-    The source states the answers at Gate 2 and Gate 4; the others are our assumptions.
+    The source states the answers at Pre-check 1, Pre-check 2, Gate 2 and Gate 4; the others are
+    our assumptions.
 """
 
 from __future__ import annotations

@@ -20,13 +20,12 @@ from typing import Any
 
 from IPython.display import Image
 
-from ..calc import BreakEven, cumulative
 from ..errors import UnknownNodeError
 from ..loader import default_tree
 from ..model import Tree
 from ..record import tally_records
 
-__all__ = ["break_even_chart", "evidence_chart", "exit_counts_chart", "tally_chart"]
+__all__ = ["evidence_chart", "exit_counts_chart", "tally_chart"]
 
 INK = "#1F2328"
 MUTED = "#8C8C8C"
@@ -145,26 +144,3 @@ def tally_chart(folder: str | Path, tree: Tree | None = None) -> Image:
                              if footnote else None)
 
 
-def break_even_chart(result: BreakEven, months: int = 24) -> Image:
-    """Cumulative cost of fine-tuning against cumulative saving over ``months`` months."""
-    tree = default_tree()
-    colors = {k.id: k.color for k in tree.kinds}
-    xs, cost, saved = cumulative(result, months)
-    fig = _figure(7, 3.4)
-    ax = fig.subplots()
-    ax.plot(xs, cost, color=colors.get("fine_tune", INK), linewidth=2,
-            label="Cumulative cost of fine-tuning")
-    ax.plot(xs, saved, color=colors.get("rag", INK), linewidth=2, linestyle="--",
-            label="Cumulative saving")
-    if result.months is not None and result.months <= months:
-        ax.axvline(result.months, color=INK, linewidth=1, linestyle=":")
-        ax.annotate(f"break-even after about {result.months:.1f} months",
-                    xy=(result.months, 0), xytext=(6, 8), textcoords="offset points",
-                    fontsize=9, color=INK)
-    ax.set_xlabel("Months after the first training run")
-    ax.set_ylabel("US dollars (illustration)")
-    ax.set_xlim(0, months)
-    ax.set_ylim(bottom=0)
-    ax.grid(alpha=0.3)
-    ax.legend(loc="upper left", fontsize=9, frameon=False)
-    return _png(fig)

@@ -21,9 +21,12 @@ from collections.abc import Iterable, Mapping
 
 from IPython.display import SVG, Markdown
 
+from .. import links
 from ..engine import answers_key, decide, path_to
 from ..errors import UnknownNodeError
 from ..model import Tree
+from ..present import card
+from ..present.markdown import md_card
 from ._text import cite, gate_name, leads_to, md, md_escape, resolve
 from .cases import assumptions, case_card, case_walks, gate_cases, gate_example
 
@@ -54,9 +57,9 @@ __all__ = [
 # The published site (``website.site-url`` in _quarto.yml). Notebooks link its pages by full
 # URL, so the links work in Jupyter, on Binder and on GitHub; the site's ipynb-filter
 # (site/strip_widgets.py) makes them relative again, so the rendered pages also work offline.
-SITE = "https://ragft.github.io/ragft/"
-WALKER = SITE + "walk.html"
-BINDER = "https://mybinder.org/v2/gh/ragft/ragft/HEAD?urlpath=lab/tree/notebooks/{name}"
+SITE = links.SITE
+WALKER = links.site_page("walk.html")
+BINDER = links.binder_url("notebooks/{name}")
 
 
 def walker_href(node: str | None = None, tree: Tree | None = None) -> str:
@@ -124,14 +127,8 @@ def gate_answers(gate_id: str, tree: Tree | None = None) -> Markdown:
 def exit_card(exit_id: str, tree: Tree | None = None) -> Markdown:
     """One recommendation: its kind, summary, what you build and what to watch."""
     tree = resolve(tree)
-    ex = tree.exit(exit_id)
-    kind = tree.kind(ex.kind)
-    lines = [f"**{md_escape(ex.title)}** (`{ex.id}`, {md_escape(kind.label)})", "",
-             md_escape(ex.summary), "", "What you would build:", ""]
-    lines += [f"- {md_escape(b)}" for b in ex.build]
-    for warning in ex.warnings:
-        lines += ["", f"> **Warning.** {md_escape(warning)}"]
-    return md("\n".join(lines))
+    decision = decide(path_to(exit_id, tree), tree)
+    return md(md_card(card(decision), level=4, sections=("components", "build", "warnings")))
 
 
 def exits_overview(tree: Tree | None = None) -> Markdown:

@@ -2,28 +2,36 @@
 
 The calculators' arithmetic comes from :mod:`ragft.calc`, the combined architecture
 from :mod:`ragft.architecture` and the tally from :mod:`ragft.record`; these functions only lay
-the results out. Amounts are written
-as "USD 8,050", never with a dollar sign, which Quarto could read as the start of maths.
+the results out. Amounts go through :func:`ragft.calc.money_md`, the one money format, with
+the dollar sign escaped so that no Markdown renderer reads it as maths.
 
 Example:
-    >>> from ragft.guide.worked import usd
-    >>> usd(8050), usd(16.666), usd(0.002)
-    ('USD 8,050', 'USD 16.67', 'USD 0.002')
+    >>> from ragft.guide.worked import context_table
+    >>> "Fits in" in context_table({"handbook": (120, "pages")}).data
+    True
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from IPython.display import Markdown
 
 from ..architecture import Architecture, combine, combine_case
-from ..calc import CONTEXT_WINDOWS, TIGHT_SHARE, BreakEven, check_amount, context_fit, to_tokens
+from ..calc import (
+    CONTEXT_WINDOWS,
+    TIGHT_SHARE,
+    BreakEven,
+    check_amount,
+    context_fit,
+    money_md,
+    to_tokens,
+)
 from ..engine import decide, path_to
 from ..loader import default_tree
 from ..model import Case, Tree
-from ..record import RecordTally, decision_record, tally_records
+from ..record import RecordTally, tally_records
 from ._text import md_escape
 
 __all__ = [
@@ -32,23 +40,13 @@ __all__ = [
     "break_even_table",
     "combined",
     "context_table",
-    "record_preview",
     "skipped_files",
     "tally_table",
-    "usd",
 ]
 
 
 def _md(text: str) -> Markdown:
     return Markdown(text)  # type: ignore[no-untyped-call]  # IPython leaves __init__ untyped
-
-
-def usd(amount: float) -> str:
-    """An amount in US dollars, with cents only where they matter."""
-    if amount != 0 and abs(amount) < 1:
-        return f"USD {amount:.4g}"
-    text = f"{amount:,.2f}"
-    return f"USD {text[:-3] if text.endswith('.00') else text}"
 
 
 def _verdict(tokens: float, window: int) -> str:
@@ -93,16 +91,16 @@ def context_table(corpora: Mapping[str, tuple[float, str]],
 def break_even_summary(result: BreakEven) -> Markdown:
     """One break-even result in words: the one-off cost, the monthly flows, the months."""
     if result.months is None:
-        head = (f"**Never breaks even**: the saving per month ({usd(result.monthly_saving)}) "
-                f"does not cover the upkeep ({usd(result.monthly_upkeep)}).")
+        head = (f"**Never breaks even**: the saving per month ({money_md(result.monthly_saving)}) "
+                f"does not cover the upkeep ({money_md(result.monthly_upkeep)}).")
     else:
         head = (f"**Breaks even after about {result.months:.1f} months**, once "
-                f"{usd(result.monthly_net)} a month has paid back {usd(result.upfront)}.")
-    lines = [head, "", f"- One-off cost: {usd(result.upfront)}",
-             f"- Saving per month: {usd(result.monthly_saving)}",
-             f"- Upkeep per month: {usd(result.monthly_upkeep)}, of which maintenance work "
-             f"{usd(result.monthly_maintenance)} and retraining runs "
-             f"{usd(result.monthly_retraining)}"]
+                f"{money_md(result.monthly_net)} a month has paid back {money_md(result.upfront)}.")
+    lines = [head, "", f"- One-off cost: {money_md(result.upfront)}",
+             f"- Saving per month: {money_md(result.monthly_saving)}",
+             f"- Upkeep per month: {money_md(result.monthly_upkeep)}, of which maintenance work "
+             f"{money_md(result.monthly_maintenance)} and retraining runs "
+             f"{money_md(result.monthly_retraining)}"]
     return _md("\n".join(lines))
 
 
@@ -112,8 +110,8 @@ def break_even_table(results: Mapping[str, BreakEven]) -> Markdown:
             "|---|---:|---:|---:|---|"]
     for name, r in results.items():
         when = "never" if r.months is None else f"after about {r.months:.1f} months"
-        rows.append(f"| {md_escape(name)} | {usd(r.upfront)} | {usd(r.monthly_saving)} | "
-                    f"{usd(r.monthly_upkeep)} | {when} |")
+        rows.append(f"| {md_escape(name)} | {money_md(r.upfront)} | {money_md(r.monthly_saving)} | "
+                    f"{money_md(r.monthly_upkeep)} | {when} |")
     return _md("\n".join(rows))
 
 
@@ -161,26 +159,6 @@ def _architecture_lines(arch: Architecture, tree: Tree, describe: bool) -> str:
     return "\n".join(lines)
 
 
-def record_preview(answers: Mapping[str, str], *, title: str | None = None,
-                   date: str = "the day you write it", tree: Tree | None = None) -> Markdown:
-    """A decision record's Markdown source, shown as a code block (its headings stay inside).
-
-    Raises:
-        IncompleteDecisionError: the answers do not reach an exit.
-    """
-    text = decision_record(decide(answers, tree), date=date, title=title)
-    fence = "`" * max(3, 1 + max((len(run) for run in _backtick_runs(text)), default=0))
-    return _md(f"{fence}markdown\n{text}{fence}")
-
-
-def _backtick_runs(text: str) -> Iterable[str]:
-    run = ""
-    for ch in text + " ":
-        if ch == "`":
-            run += ch
-        elif run:
-            yield run
-            run = ""
 
 
 def skipped_files(tally: RecordTally) -> list[str]:

@@ -54,7 +54,8 @@ def html_card(card: Card, *, base: str | None = None,
     """A card as one ``div``: kicker, title, one line, summary, notices, sections."""
     state = "ragft-card-exit" if card.exit else "ragft-card-pending"
     kind = f" kind-{esc(card.kind)}" if card.kind else ""
-    style = f" style='border-left-color: {esc(card.color)}'" if card.color else ""
+    # The kind's colour comes from the tree; the stylesheet decides where it goes.
+    style = f" style='--ragft-kind-color: {esc(card.color)}'" if card.color else ""
     parts = [f"<div class='ragft-card {state}{kind}'{style}>",
              f"<p class='ragft-card-kicker'>{esc(card.kicker)}</p>",
              f"<h3 class='ragft-card-title'>{esc(card.title)}</h3>"]
