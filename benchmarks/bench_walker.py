@@ -28,7 +28,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-SIZE_TARGET_KB = 256.0
+SIZE_TARGET_KB = 288.0
 READY_TARGET_S = 1.0
 RUNS = 7
 CHROMIUM = os.environ.get("RAGFT_CHROMIUM", "/usr/bin/chromium")

@@ -171,7 +171,7 @@ def test_overviews_cover_every_exit_kind_and_row(tree: Tree) -> None:
     overview = show.exits_overview(tree).data
     for ex in tree.exits:
         assert f"(`{ex.id}`)" in overview
-        assert show.exit_card(ex.id, tree).data.startswith(f"**{show.md_escape(ex.title)}**")
+        assert show.exit_card(ex.id, tree).data.startswith(f"#### {show.md_escape(ex.title)}\n")
     assert len(show.paths_table(tree).data.splitlines()) == 2 + len(tree.paths)
     watch = show.watch_paths(tree).data
     assert [k.label for k in tree.kinds if f"**{k.label}**" in watch] == [
@@ -217,16 +217,16 @@ def test_context_table_gives_a_verdict_per_window() -> None:
         worked.context_table({"x": (1, "pages")}, headroom=-1)
 
 
-def test_break_even_summary_in_dollars_without_a_dollar_sign() -> None:
+def test_break_even_summary_in_dollars_never_read_as_maths() -> None:
     result = break_even(requests_per_month=500_000, saving_per_request=0.002,
                         engineering_hours=80, hourly_rate=100, training_cost=50,
                         retrains_per_year=4, maintenance_hours_per_month=4)
     text = worked.break_even_summary(result).data
     assert "about 13.8 months" in text
-    assert "USD 8,050" in text
-    assert ("- Upkeep per month: USD 416.67, of which maintenance work USD 400 and "
-            "retraining runs USD 16.67") in text
-    assert "$" not in text
+    assert "\\$8,050" in text
+    assert ("- Upkeep per month: \\$416.67, of which maintenance work \\$400 and "
+            "retraining runs \\$16.67") in text
+    assert "$" not in text.replace("\\$", "")  # every dollar sign escaped
     never = break_even(requests_per_month=0, saving_per_request=0.002, engineering_hours=1,
                        hourly_rate=1, training_cost=50, retrains_per_year=12,
                        maintenance_hours_per_month=0)
@@ -288,15 +288,8 @@ def test_break_even_table_lists_each_scenario() -> None:
                        hourly_rate=100, training_cost=50, retrains_per_year=4,
                        maintenance_hours_per_month=4)
     rows = worked.break_even_table({"busy": pays, "quiet": never}).data.splitlines()
-    assert rows[2] == ("| busy | USD 8,050 | USD 1,000 | USD 416.67 | after about 13.8 months |")
+    assert rows[2] == ("| busy | \\$8,050 | \\$1,000 | \\$416.67 | after about 13.8 months |")
     assert rows[3].endswith("| never |")
-
-
-def test_record_preview_is_a_code_block(tree: Tree) -> None:
-    text = worked.record_preview({"prompting": "no"}, title="T", tree=tree).data
-    assert text.startswith("```markdown\n# Decision record: Exhaust prompt engineering first\n")
-    assert text.endswith("```")
-    assert "- **Date:** the day you write it" in text
 
 
 def test_tally_table_counts_every_record(tree: Tree) -> None:
@@ -333,14 +326,10 @@ def test_charts_are_deterministic_png(tree: Tree) -> None:
     assert first.data.startswith(PNG)
     assert first.data == second.data
     assert charts.tally_chart(RECORDS, tree).data.startswith(PNG)
-    result = break_even(requests_per_month=1000, saving_per_request=1, engineering_hours=1,
-                        hourly_rate=1, training_cost=1, retrains_per_year=1,
-                        maintenance_hours_per_month=1)
-    assert charts.break_even_chart(result).data.startswith(PNG)
 
 
 def test_evidence_names_the_allowed_ids(tree: Tree) -> None:
-    ids = re.escape(repr(sorted(e.id for e in tree.evidence)))
+    ids = re.escape(repr([e.id for e in tree.evidence]))
     with pytest.raises(UnknownNodeError,
                        match=rf"^unknown evidence 'nope' \(must be one of {ids}\)$"):
         show.evidence(["agriculture", "nope"], tree)

@@ -28,7 +28,7 @@ from ragft.webwalker import (
 
 # Every state of the 13 walks, with its card and record, is precomputed (issue 9); the target
 # follows from that. benchmarks/bench_walker.py reports the size.
-SIZE_TARGET = 256 * 1024
+SIZE_TARGET = 288 * 1024
 SOURCES = Path(__file__).parent.parent / "ragft" / "web" / "src"
 SOURCE_LINES = 250
 

@@ -65,8 +65,13 @@ def on_path(diagram_html: str) -> set[str]:
 
 
 def path_ids(decision: Decision) -> set[str]:
-    """Ids a highlighted path should carry: its gates, its exit, its answer edges."""
-    ids = {s.gate for s in decision.path} | {f"{s.gate}-{s.answer}" for s in decision.path}
+    """Ids a highlighted path should carry: its gates, its exit, its answer edges (the last one
+    the layer's edge when the walk ends at a variant of the exit its answer names)."""
+    tree = decision.tree
+    ids = {s.gate for s in decision.path}
+    for s in decision.path:
+        variant = tree.is_exit(s.next) and decision.exit != s.next
+        ids.add(f"{s.gate}-{s.answer}" + (f"-{decision.layer}" if variant else ""))
     return ids | {n for n in (decision.exit, decision.next_gate) if n is not None}
 
 
