@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import json
 import os
 import sys
@@ -44,66 +43,27 @@ from .errors import (
 from .loader import load_tree
 from .model import Tree
 from .terminal.args import (
+    ANSWER_HELP,
     CommandParser,
     Parser,
     UsageError,
-    answer_completer,
-    completing_argv,
+    add_answers,
+    add_output,
+    command_parser,
+    example_answers,
     gate_completer,
-    gates_help,
     tree_option,
 )
-from .terminal.words import HELP, WORDS, exit_status
+from .terminal.words import WORDS, exit_status
 
 __all__ = ["build_parser", "main"]
 
 PROG = "ragft"
 DIAGRAM_FORMATS = ("svg", "png", "dot")
 SHELLS = ("bash", "zsh", "fish")
-ANSWER_HELP = "an answer as gate=answer, e.g. knowledge=static (ids in any case)"
 
 
 # -- shared arguments ------------------------------------------------------------------------
-
-
-def _command(sub: argparse._SubParsersAction[CommandParser], name: str, *examples: str,
-             tree: Tree | None = None, codes: tuple[int, ...] = (0, 2)) -> CommandParser:
-    """A command's parser: its one-line help, what it does, examples, gates, exit codes.
-
-    Commands given ``tree`` take answers: their help lists its gates, and they can end in 3.
-    """
-    summary, description = HELP[name]
-    epilog = ["Examples:", *(f"  {e}" for e in examples)]
-    blocks = ["\n".join(epilog)]
-    if tree is not None:
-        blocks.append(gates_help(tree))
-        codes = (*codes, 3)
-    blocks.append(exit_status(*codes))
-    p: CommandParser = sub.add_parser(name, help=summary, description=description,
-                                      epilog="\n\n".join(blocks))
-    p.add_argument("--tree", metavar="FILE", default=argparse.SUPPRESS,
-                   help="use this tree file (YAML or JSON) instead of ragft's own")
-    return p
-
-
-@functools.cache
-def _example(tree: Tree) -> tuple[str, ...]:
-    """The answers of a walk to show in examples: the first that takes three steps or more."""
-    from .engine import all_walks
-
-    walks = list(all_walks(tree))
-    walk = next((w for w in walks if len(w.path) >= 3), max(walks, key=lambda w: len(w.path)))
-    return tuple(f"{s.gate}={s.answer}" for s in walk.path)
-
-
-def _answers(p: argparse.ArgumentParser, tree: Tree, help: str = ANSWER_HELP) -> None:
-    action = p.add_argument("answers", nargs="*", metavar="ANSWER", help=help)
-    action.completer = answer_completer(tree)  # type: ignore[attr-defined]
-
-
-def _output(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help=what)
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
 def _decision(args: argparse.Namespace, tree: Tree) -> Decision:
@@ -130,10 +90,10 @@ def _unfinished(decision: Decision, what: str, level: str = "warning") -> int:
 
 
 def add_decide(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    first, *rest = _example(tree)
-    p = _command(sub, "decide", f"ragft decide {first} {' '.join(rest)}",
+    first, *rest = example_answers(tree)
+    p = command_parser(sub, "decide", f"ragft decide {first} {' '.join(rest)}",
                  f"ragft decide {first} --json {' '.join(rest)}", tree=tree)
-    _answers(p, tree)
+    add_answers(p, tree)
     p.add_argument("--json", action="store_true",
                    help="print the decision as JSON (complete: false while unfinished)")
     p.set_defaults(run=run_decide)
@@ -152,7 +112,7 @@ def run_decide(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_walk(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    p = _command(sub, "walk", "ragft walk", "ragft walk --tree our-tree.yaml",
+    p = command_parser(sub, "walk", "ragft walk", "ragft walk --tree our-tree.yaml",
                  "printf '2\\n1\\n1\\n' | ragft walk")
     p.set_defaults(run=run_walk)
 
@@ -165,12 +125,12 @@ def run_walk(args: argparse.Namespace, tree: Tree) -> int:
 
 def add_diagram(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
     gate = next((g for g in tree.gates if g.stage == "gate"), tree.gates[0])
-    p = _command(sub, "diagram", "ragft diagram -o tree.svg",
-                 f"ragft diagram {' '.join(_example(tree))} -o path.png",
+    p = command_parser(sub, "diagram", "ragft diagram -o tree.svg",
+                 f"ragft diagram {' '.join(example_answers(tree))} -o path.png",
                  f"ragft diagram --focus {gate.id} --no-prechecks -o {gate.id}.dot", tree=tree,
                  codes=(0, 1, 2))
-    _answers(p, tree, help=f"highlight the path of these answers; {ANSWER_HELP}")
-    _output(p, "output file; its suffix picks the format (.svg, .png, .dot)")
+    add_answers(p, tree, help=f"highlight the path of these answers; {ANSWER_HELP}")
+    add_output(p, "output file; its suffix picks the format (.svg, .png, .dot)")
     p.add_argument("--no-prechecks", action="store_true", help="start at gate 1")
     focus = p.add_argument("--focus", metavar="GATE", help="emphasise one gate and its answers")
     focus.completer = gate_completer(tree)  # type: ignore[attr-defined]
@@ -204,12 +164,12 @@ def run_diagram(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_record(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    answers = " ".join(_example(tree))
-    p = _command(sub, "record", f"ragft record {answers} -o decision.md",
+    answers = " ".join(example_answers(tree))
+    p = command_parser(sub, "record", f"ragft record {answers} -o decision.md",
                  f"ragft record {answers} -o decision.md --title 'Support bot' --force",
                  tree=tree)
-    _answers(p, tree)
-    _output(p, "the Markdown file to write (never overwritten without --force)")
+    add_answers(p, tree)
+    add_output(p, "the Markdown file to write (never overwritten without --force)")
     p.add_argument("--title", help="what the decision is about")
     p.add_argument("--date", help="the record's date, YYYY-MM-DD (default: today)")
     p.set_defaults(run=run_record)
@@ -235,7 +195,7 @@ def run_record(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_export(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    p = _command(sub, "export", "ragft export site-data", "ragft export site-data --force")
+    p = command_parser(sub, "export", "ragft export site-data", "ragft export site-data --force")
     p.add_argument("directory", type=Path, metavar="DIR", help="the folder to write into")
     p.add_argument("--force", action="store_true", help="overwrite files that exist")
     p.set_defaults(run=run_export)
@@ -255,7 +215,7 @@ def run_export(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_completion(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    p = _command(sub, "completion", 'eval "$(ragft completion bash)"      (in ~/.bashrc)',
+    p = command_parser(sub, "completion", 'eval "$(ragft completion bash)"      (in ~/.bashrc)',
                  'eval "$(ragft completion zsh)"       (in ~/.zshrc, after compinit)',
                  "ragft completion fish > ~/.config/fish/completions/ragft.fish")
     p.add_argument("shell", choices=SHELLS, type=str.lower, help="bash, zsh or fish")
@@ -284,7 +244,7 @@ def build_parser(tree: Tree | None = None) -> argparse.ArgumentParser:
         description="RAG, fine-tuning, or both? Walk the decision tree of pre-checks and gates "
                     "to a recommendation, draw it, and write the decision down.",
         epilog="\n\n".join([
-            f"Examples:\n  ragft walk\n  ragft decide {' '.join(_example(tree))}"
+            f"Examples:\n  ragft walk\n  ragft decide {' '.join(example_answers(tree))}"
             "\n  ragft decide --help      (every gate and its answers)",
             exit_status(0, 1, 2, 3),
         ]),
@@ -304,35 +264,22 @@ def build_parser(tree: Tree | None = None) -> argparse.ArgumentParser:
 
 
 def _say(level: str, message: str) -> None:
-    """``ragft: error: ...`` (or ``warning``) on stderr, the label coloured on a terminal."""
-    from rich.text import Text
+    from .terminal.render import say
 
-    from .terminal.render import make_console
-
-    style = "ragft.error" if level == "error" else "ragft.warning.heading"
-    line = Text(f"{PROG}: ")
-    line.append(f"{WORDS[level]}:", style=style)
-    line.append(f" {message}")
-    make_console(sys.stderr).print(line, soft_wrap=True)
+    say(sys.stderr, level, message)
 
 
-def _complete(argv: list[str]) -> None:
+def _complete() -> None:
     """Answer a shell's Tab (argcomplete sets ``_ARGCOMPLETE``); otherwise do nothing."""
-    if "_ARGCOMPLETE" not in os.environ:
-        return
-    import argcomplete
+    if "_ARGCOMPLETE" in os.environ:
+        from .terminal.args import complete
 
-    words = completing_argv(os.environ.get("COMP_LINE", ""))
-    try:
-        tree = load_tree(tree_option(words))
-    except RagftError:  # a half-typed --tree: complete with ragft's own tree
-        tree = load_tree(None)
-    argcomplete.autocomplete(build_parser(tree), always_complete_options=False)
+        complete(build_parser, load_tree)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ragft`` with ``argv`` (default: the command line); return the exit code."""
-    _complete(list(sys.argv[1:] if argv is None else argv))
+    _complete()
     args_in = list(sys.argv[1:] if argv is None else argv)
     try:
         tree = load_tree(tree_option(args_in))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -248,6 +250,45 @@ def test_bash_completes_from_the_tree(script: Path, tree: Tree, tmp_path: Path) 
     while not listed.search(term.text()) and time.monotonic() < deadline:
         term.wait("$", menu=False, after=len(term.raw))
     assert listed.search(term.text()), term.text()
+    term.child.terminate(force=True)
+
+
+def _shell(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:  # CI installs bash only; `apt-get install zsh fish` runs these too
+        pytest.skip(f"{name} is not installed (apt-get install {name})")
+    return found
+
+
+def test_fish_completes_from_the_tree(script: Path, tree: Tree) -> None:
+    fish = _shell("fish")
+    gate = tree.gates[2]
+    before = " ".join(f"{g}={a}" for g, a in path_to(gate.id, tree).items())
+    done = subprocess.run(
+        [fish, "--no-config", "-c", f'ragft completion fish | source; '
+                                    f'complete -C "ragft decide {before} "'],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "PATH": f"{script.parent}:{os.environ['PATH']}"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [f"{gate.id}={a}" for a in gate.answer_ids]
+
+
+def test_zsh_completes_from_the_tree(script: Path, tree: Tree, tmp_path: Path) -> None:
+    zsh = _shell("zsh")
+    (tmp_path / ".zshrc").write_text(
+        f"PS1='%% '\nexport PATH=\"{script.parent}:$PATH\"\n"
+        'autoload -U compinit && compinit -u\neval "$(ragft completion zsh)"\n',
+        encoding="utf-8")
+    term = Terminal([zsh, "-i"], 100, rows=20, ZDOTDIR=str(tmp_path))
+    term.wait("%", menu=False)
+    gate = tree.gates[1]
+    before = " ".join(f"{g}={a}" for g, a in path_to(gate.id, tree).items())
+    term.child.send(f"ragft dec\t{before} {gate.id[:3]}\t")
+    term.wait(f"ragft decide {before} {gate.id}=", menu=False)
+    term.child.send("\t")
+    screen = term.wait(f"{gate.id}={gate.answer_ids[0]} ", menu=False)
+    for ans in gate.answer_ids:
+        assert f"{gate.id}={ans}" in screen
     term.child.terminate(force=True)
 
 

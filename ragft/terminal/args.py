@@ -12,26 +12,37 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import shlex
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from ..errors import RagftError, unknown
 from ..model import Tree
+from .words import HELP, exit_status
 
 __all__ = [
+    "ANSWER_HELP",
     "CommandParser",
     "Formatter",
     "Parser",
     "UsageError",
+    "add_answers",
+    "add_output",
     "answer_completer",
+    "command_parser",
+    "complete",
+    "example_answers",
     "gate_completer",
     "gates_help",
     "tree_option",
 ]
 
 GATES_HEADING = "Gates and their answers, in the order the walk asks them:"
+ANSWER_HELP = "an answer as gate=answer, e.g. knowledge=static (ids in any case)"
 
 
 class UsageError(RagftError):
@@ -144,6 +155,49 @@ class CommandParser(Parser):
         return parsed, extras
 
 
+def command_parser(sub: argparse._SubParsersAction[CommandParser], name: str, *examples: str,
+             tree: Tree | None = None, codes: tuple[int, ...] = (0, 2)) -> CommandParser:
+    """A command's parser: its one-line help, what it does (from :data:`HELP`), examples,
+    the gates, exit codes, and ``--tree`` (also accepted after the command).
+
+    Commands given ``tree`` take answers: their help lists its gates, and they can end in 3.
+    """
+    summary, description = HELP[name]
+    epilog = ["Examples:", *(f"  {e}" for e in examples)]
+    blocks = ["\n".join(epilog)]
+    if tree is not None:
+        blocks.append(gates_help(tree))
+        codes = (*codes, 3)
+    blocks.append(exit_status(*codes))
+    p: CommandParser = sub.add_parser(name, help=summary, description=description,
+                                      epilog="\n\n".join(blocks))
+    p.add_argument("--tree", metavar="FILE", default=argparse.SUPPRESS,
+                   help="use this tree file (YAML or JSON) instead of ragft's own")
+    return p
+
+
+@functools.cache
+def example_answers(tree: Tree) -> tuple[str, ...]:
+    """The answers of a walk to show in examples: the first that takes three steps or more."""
+    from ..engine import all_walks
+
+    walks = list(all_walks(tree))
+    walk = next((w for w in walks if len(w.path) >= 3), max(walks, key=lambda w: len(w.path)))
+    return tuple(f"{s.gate}={s.answer}" for s in walk.path)
+
+
+def add_answers(p: argparse.ArgumentParser, tree: Tree, help: str = ANSWER_HELP) -> None:
+    """The ``ANSWER ...`` positional, completed from ``tree``."""
+    action = p.add_argument("answers", nargs="*", metavar="ANSWER", help=help)
+    action.completer = answer_completer(tree)  # type: ignore[attr-defined]
+
+
+def add_output(p: argparse.ArgumentParser, what: str) -> None:
+    """``-o FILE`` (required) and ``--force``."""
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help=what)
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
 def gates_help(tree: Tree) -> str:
     """The gates and their answers as an epilog block, in the order the walk asks them.
 
@@ -180,12 +234,21 @@ def tree_option(argv: Sequence[str]) -> str | None:
     return found
 
 
-def completing_argv(comp_line: str) -> list[str]:
-    """The words of the command line being completed (best effort)."""
+def complete(build: Callable[[Tree], argparse.ArgumentParser],
+             load: Callable[[str | None], Tree]) -> None:
+    """Answer the shell's Tab through argcomplete, with the tree the command line names."""
+    import argcomplete
+
+    line = os.environ.get("COMP_LINE", "")
     try:
-        return shlex.split(comp_line)[1:]
-    except ValueError:
-        return comp_line.split()[1:]
+        words = shlex.split(line)[1:]
+    except ValueError:  # an open quote: the words so far
+        words = line.split()[1:]
+    try:
+        tree = load(tree_option(words))
+    except RagftError:  # a half-typed --tree: complete with ragft's own tree
+        tree = load(None)
+    argcomplete.autocomplete(build(tree), always_complete_options=False)
 
 
 Completer = Callable[..., Iterable[str]]

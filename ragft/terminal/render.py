@@ -28,6 +28,7 @@ from rich.theme import Theme
 
 from ..present import HEADINGS, LABELS, Card, GateView, Section
 from ..present.text import Text, code, span
+from .words import WORDS
 
 __all__ = [
     "MAX_WIDTH",
@@ -40,6 +41,7 @@ __all__ = [
     "print_question",
     "print_section",
     "rich_text",
+    "say",
 ]
 
 MAX_WIDTH = 100  # wider lines are hard to read; a wider terminal gets a 100-column text
@@ -127,6 +129,15 @@ class Out:
 
     def bullet(self) -> str:
         return "•" if self.wraps else "-"
+
+
+def say(stream: TextIO, level: str, message: str) -> None:
+    """``ragft: error: ...`` (or ``warning``) on ``stream``, the label coloured on a terminal."""
+    style = "ragft.error" if level == "error" else "ragft.warning.heading"
+    line = RichText("ragft: ")
+    line.append(f"{WORDS[level]}:", style=style)
+    line.append(f" {message}")
+    Out(make_console(stream)).para(line, rest="  ")  # one line in a pipe; wrapped on a terminal
 
 
 def print_section(out: Out, section: Section) -> None:
