@@ -1,14 +1,21 @@
 """The ``ragft`` command: decide, walk, draw, record and export the tree.
 
-Bad input of any kind (an unknown gate, answer or format, a malformed ``gate=answer``, a broken
-tree file, an output file that exists) ends with one line ``ragft: error: ...`` on stderr and
-exit code 2. A missing or failing Graphviz binary gives exit code 1.
+One ``add_<command>`` function declares each command's arguments and one ``run_<command>``
+runs it; the answers, ``-o``/``--force`` and ``--tree`` are declared by shared helpers, so a new
+command or option reads the same as the others.
+
+Bad input of any kind (an unknown gate, answer, command, option or format, a malformed
+``gate=answer``, a broken tree file, an output path that is a folder, exists or cannot be
+written) ends with one line ``ragft: error: ...`` on stderr and exit code 2. Answers that stop
+before a recommendation give exit code 3 and a line on stderr, in every command that takes
+answers; answers the walk never reaches are named in a warning. A failing Graphviz renderer
+gives exit code 1.
 
 Example:
     >>> main(["decide", "prompting=no"])
-    Recommendation: Exhaust prompt engineering first
-    Exit: prompt_first (Prompting)
-    Path: prompting=no
+    Recommendation (Prompting)
+    Exhaust prompt engineering first
+    Prompts
     ...
     0
 """
@@ -22,105 +29,153 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
-from ._io import write_atomic
-from .engine import decide, parse_answers
-from .errors import OutputExistsError, RagftError, UnknownFormatError
+from ._io import check_target, write_atomic
+from .engine import Decision, decide, parse_answers
+from .errors import (
+    IncompleteDecisionError,
+    OutputExistsError,
+    OutputPathError,
+    RagftError,
+    RendererError,
+    UnknownGateError,
+)
 from .loader import load_tree
 from .model import Tree
+from .terminal.args import (
+    ANSWER_HELP,
+    CommandParser,
+    Parser,
+    UsageError,
+    add_answers,
+    add_output,
+    command_parser,
+    example_answers,
+    gate_completer,
+    tree_option,
+)
+from .terminal.words import WORDS, exit_status
 
 __all__ = ["build_parser", "main"]
 
 PROG = "ragft"
 DIAGRAM_FORMATS = ("svg", "png", "dot")
-ANSWERS_HELP = "answers as gate=answer, e.g. prompting=yes context=no knowledge=static"
+SHELLS = ("bash", "zsh", "fish")
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line, like every other ragft error."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+# -- shared arguments ------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``ragft`` argument parser (subcommands decide, walk, diagram, record, export)."""
-    from ._version import __version__
-
-    parser = _Parser(prog=PROG, description="RAG, fine-tuning, or both? Walk the decision tree.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--tree", metavar="FILE", type=Path,
-                        help="use this tree file (YAML or JSON) instead of ragft's own")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
-                                parser_class=_Parser)
-
-    p = sub.add_parser("decide", help="the recommendation for a set of answers")
-    p.add_argument("answers", nargs="*", metavar="ANSWER", help=ANSWERS_HELP)
-    p.add_argument("--json", action="store_true", help="print the decision as JSON")
-
-    sub.add_parser("walk", help="answer the questions one at a time in the terminal")
-
-    p = sub.add_parser("diagram", help="draw the tree (.svg, .png or .dot)")
-    p.add_argument("answers", nargs="*", metavar="ANSWER",
-                   help=f"highlight the path of these answers; {ANSWERS_HELP}")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
-                   help="output file; its suffix picks the format (.svg, .png, .dot)")
-    p.add_argument("--no-prechecks", action="store_true", help="start at gate 1")
-    p.add_argument("--focus", metavar="GATE", help="emphasise one gate and its answers")
-    p.add_argument("--engine", choices=("pure", "dot"), default=None,
-                   help="graphviz-pure (default) or a system Graphviz 'dot'")
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-
-    p = sub.add_parser("record", help="write a decision record (Markdown)")
-    p.add_argument("answers", nargs="*", metavar="ANSWER", help=ANSWERS_HELP)
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    p.add_argument("--title", help="what the decision is about")
-    p.add_argument("--date", help="the record's date, YYYY-MM-DD (default: today)")
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-
-    p = sub.add_parser("export", help="write tree.json, tree.svg and the walker into DIR")
-    p.add_argument("directory", type=Path, metavar="DIR")
-    p.add_argument("--force", action="store_true", help="overwrite files that exist")
-    return parser
-
-
-def _decide(args: argparse.Namespace, tree: Tree) -> int:
-    from .walk import describe_decision
+def _decision(args: argparse.Namespace, tree: Tree) -> Decision:
+    """The answers' decision; answers the walk never reaches are named on stderr."""
+    from .present import off_path_notice
+    from .present.text import plain
 
     decision = decide(parse_answers(args.answers, tree), tree)
+    for notice in off_path_notice(decision):
+        _say("warning", plain(notice))
+    return decision
+
+
+def _unfinished(decision: Decision, what: str, level: str = "warning") -> int:
+    """Exit code 3 and a line on stderr while the answers stop before a recommendation."""
+    if decision.complete:
+        return 0
+    gate = decision.tree.gate(str(decision.next_gate))
+    _say(level, str(IncompleteDecisionError(what, gate.id, gate.answer_ids)))
+    return 3
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def add_decide(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    first, *rest = example_answers(tree)
+    p = command_parser(sub, "decide", f"ragft decide {first} {' '.join(rest)}",
+                 f"ragft decide {first} --json {' '.join(rest)}", tree=tree)
+    add_answers(p, tree)
+    p.add_argument("--json", action="store_true",
+                   help="print the decision as JSON (complete: false while unfinished)")
+    p.set_defaults(run=run_decide)
+
+
+def run_decide(args: argparse.Namespace, tree: Tree) -> int:
+    decision = _decision(args, tree)
     if args.json:
         print(json.dumps(decision.to_dict(), indent=2))
     else:
-        print(describe_decision(decision))
-    return 0
+        from .present import card
+        from .terminal.render import Out, make_console, print_card
+
+        print_card(Out(make_console(sys.stdout)), card(decision))
+    return _unfinished(decision, "the walk")
 
 
-def _walk(args: argparse.Namespace, tree: Tree) -> int:
-    from .walk import run_walk
+def add_walk(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    p = command_parser(sub, "walk", "ragft walk", "ragft walk --tree our-tree.yaml",
+                 "printf '2\\n1\\n1\\n' | ragft walk")
+    p.set_defaults(run=run_walk)
 
-    return run_walk(sys.stdin, sys.stdout, tree)
+
+def run_walk(args: argparse.Namespace, tree: Tree) -> int:
+    from .walk import run_walk as walk
+
+    return walk(sys.stdin, sys.stdout, tree)
 
 
-def _diagram(args: argparse.Namespace, tree: Tree) -> int:
-    from .diagram import tree_diagram
+def add_diagram(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    gate = next((g for g in tree.gates if g.stage == "gate"), tree.gates[0])
+    p = command_parser(sub, "diagram", "ragft diagram -o tree.svg",
+                 f"ragft diagram {' '.join(example_answers(tree))} -o path.png",
+                 f"ragft diagram --focus {gate.id} --no-prechecks -o {gate.id}.dot", tree=tree,
+                 codes=(0, 1, 2))
+    add_answers(p, tree, help=f"highlight the path of these answers; {ANSWER_HELP}")
+    add_output(p, "output file; its suffix picks the format (.svg, .png, .dot)")
+    p.add_argument("--no-prechecks", action="store_true", help="start at gate 1")
+    focus = p.add_argument("--focus", metavar="GATE", help="emphasise one gate and its answers")
+    focus.completer = gate_completer(tree)  # type: ignore[attr-defined]
+    p.add_argument("--engine", choices=("pure", "dot"), default=None,
+                   help="graphviz-pure (default) or a system Graphviz 'dot'")
+    p.set_defaults(run=run_diagram)
+
+
+def run_diagram(args: argparse.Namespace, tree: Tree) -> int:
+    from .diagram import tree_diagram, visible_nodes
+    from .errors import UnknownFormatError
     from .render import render
 
+    check_target(args.output, force=args.force, example="tree.svg")
     fmt = args.output.suffix.lstrip(".").lower()
     if fmt not in DIAGRAM_FORMATS:
         raise UnknownFormatError(args.output.suffix or args.output.name,
                                  [f".{f}" for f in DIAGRAM_FORMATS])
-    if args.output.exists() and not args.force:  # fail before any work; write_atomic re-checks
-        raise OutputExistsError(str(args.output))
-    decision = decide(parse_answers(args.answers, tree), tree) if args.answers else None
-    graph = tree_diagram(tree, decision=decision, prechecks=not args.no_prechecks,
-                         focus=args.focus)
+    focus = None
+    if args.focus is not None:
+        shown = visible_nodes(tree, prechecks=not args.no_prechecks)
+        gates = [g.id for g in tree.gates if g.id in shown]
+        focus = args.focus.lower()
+        if focus not in gates:
+            raise UnknownGateError(args.focus, gates, suggest=True)
+    decision = _decision(args, tree) if args.answers else None
+    graph = tree_diagram(tree, decision=decision, prechecks=not args.no_prechecks, focus=focus)
     write_atomic(args.output, render(graph, fmt, engine=args.engine), force=args.force)
     print(args.output)
-    return 0
+    return 0 if decision is None else _unfinished(decision, "the path")
 
 
-def _record(args: argparse.Namespace, tree: Tree) -> int:
+def add_record(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    answers = " ".join(example_answers(tree))
+    p = command_parser(sub, "record", f"ragft record {answers} -o decision.md",
+                 f"ragft record {answers} -o decision.md --title 'Support bot' --force",
+                 tree=tree)
+    add_answers(p, tree)
+    add_output(p, "the Markdown file to write (never overwritten without --force)")
+    p.add_argument("--title", help="what the decision is about")
+    p.add_argument("--date", help="the record's date, YYYY-MM-DD (default: today)")
+    p.set_defaults(run=run_record)
+
+
+def run_record(args: argparse.Namespace, tree: Tree) -> int:
     from .record import decision_record
 
     if args.date is not None:
@@ -129,39 +184,126 @@ def _record(args: argparse.Namespace, tree: Tree) -> int:
         except ValueError:
             msg = f"bad date {args.date!r} (write it as YYYY-MM-DD, e.g. 2026-01-31)"
             raise RagftError(msg) from None
-    decision = decide(parse_answers(args.answers, tree), tree)
+    check_target(args.output, force=args.force, example="decision.md")
+    decision = _decision(args, tree)
+    if not decision.complete:
+        return _unfinished(decision, "a decision record", "error")  # and nothing is written
     text = decision_record(decision, date=args.date, title=args.title)
     write_atomic(args.output, text, force=args.force)
     print(args.output)
     return 0
 
 
-def _export(args: argparse.Namespace, tree: Tree) -> int:
+def add_export(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    p = command_parser(sub, "export", "ragft export site-data", "ragft export site-data --force")
+    p.add_argument("directory", type=Path, metavar="DIR", help="the folder to write into")
+    p.add_argument("--force", action="store_true", help="overwrite files that exist")
+    p.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace, tree: Tree) -> int:
     from .export import export
 
-    for path in export(args.directory, tree, force=args.force):
+    try:
+        written = export(args.directory, tree, force=args.force)
+    except OSError:
+        problem = "cannot be written here; choose a folder you can write to"
+        raise OutputPathError(str(args.directory), problem) from None
+    for path in written:
         print(path)
     return 0
 
 
-COMMANDS = {"decide": _decide, "walk": _walk, "diagram": _diagram, "record": _record,
-            "export": _export}
+def add_completion(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    p = command_parser(sub, "completion", 'eval "$(ragft completion bash)"      (in ~/.bashrc)',
+                 'eval "$(ragft completion zsh)"       (in ~/.zshrc, after compinit)',
+                 "ragft completion fish > ~/.config/fish/completions/ragft.fish")
+    p.add_argument("shell", choices=SHELLS, type=str.lower, help="bash, zsh or fish")
+    p.set_defaults(run=run_completion)
+
+
+def run_completion(args: argparse.Namespace, tree: Tree) -> int:
+    from argcomplete.shell_integration import shellcode
+
+    print(shellcode([PROG], shell=args.shell), end="")
+    return 0
+
+
+COMMANDS = (add_decide, add_walk, add_diagram, add_record, add_export, add_completion)
+
+
+def build_parser(tree: Tree | None = None) -> argparse.ArgumentParser:
+    """The ``ragft`` argument parser; the help of commands that take answers lists ``tree``'s
+    gates (default: ragft's own tree)."""
+    from . import __version__
+    from .loader import default_tree
+
+    tree = tree or default_tree()
+    parser = Parser(
+        prog=PROG,
+        description="RAG, fine-tuning, or both? Walk the decision tree of pre-checks and gates "
+                    "to a recommendation, draw it, and write the decision down.",
+        epilog="\n\n".join([
+            f"Examples:\n  ragft walk\n  ragft decide {' '.join(example_answers(tree))}"
+            "\n  ragft decide --help      (every gate and its answers)",
+            exit_status(0, 1, 2, 3),
+        ]),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--tree", metavar="FILE", default=None,
+                        help="use this tree file (YAML or JSON) instead of ragft's own; "
+                             "also accepted after the command")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands",
+                                parser_class=CommandParser)
+    for add in COMMANDS:
+        add(sub, tree)
+    return parser
+
+
+# -- running ---------------------------------------------------------------------------------
+
+
+def _say(level: str, message: str) -> None:
+    from .terminal.render import say
+
+    say(sys.stderr, level, message)
+
+
+def _complete() -> None:
+    """Answer a shell's Tab (argcomplete sets ``_ARGCOMPLETE``); otherwise do nothing."""
+    if "_ARGCOMPLETE" in os.environ:
+        from .terminal.args import complete
+
+        complete(build_parser, load_tree)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ragft`` with ``argv`` (default: the command line); return the exit code."""
+    _complete()
+    args_in = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:  # --help, --version and usage errors
-        return exc.code if isinstance(exc.code, int) else 2
-    try:
-        tree = load_tree(args.tree)
-        return COMMANDS[args.command](args, tree)
-    except OutputExistsError as exc:
-        print(f"{PROG}: error: {exc} (pass --force to overwrite it)", file=sys.stderr)
+        tree = load_tree(tree_option(args_in))
+        parser = build_parser(tree)
+        try:
+            args = parser.parse_args(args_in)
+        except SystemExit as exc:  # --help and --version
+            return exc.code if isinstance(exc.code, int) else 0
+        if args.command is None:  # bare `ragft`: what it can do
+            parser.print_help()
+            return 0
+        code: int = args.run(args, tree)
+        return code
+    except UsageError as exc:
+        _say("error", f"{exc} (see '{exc.prog} --help')")
         return 2
+    except OutputExistsError as exc:
+        _say("error", f"{exc} {WORDS['force']}")
+        return 2
+    except RendererError as exc:
+        _say("error", str(exc))
+        return 1
     except RagftError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _say("error", str(exc))
         return 2
     except BrokenPipeError:
         # The reader went away (`ragft walk | head`): stop quietly, as Unix tools do, and keep
@@ -169,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except OSError as exc:
-        print(f"{PROG}: error: {exc.strerror or exc}", file=sys.stderr)
+        _say("error", exc.strerror or "an input or output error")
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)

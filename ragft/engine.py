@@ -26,7 +26,13 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
-from .errors import AnswerSyntaxError, IncompleteDecisionError, UnknownGateError, UnknownNodeError
+from .errors import (
+    AnswerSyntaxError,
+    IncompleteDecisionError,
+    UnknownAnswerError,
+    UnknownGateError,
+    UnknownNodeError,
+)
 from .loader import default_tree
 from .model import Step, Tree
 
@@ -182,20 +188,36 @@ def decide(answers: Mapping[str, str], tree: Tree | None = None) -> Decision:
 def parse_answers(items: Iterable[str], tree: Tree | None = None) -> dict[str, str]:
     """Parse ``gate=answer`` strings (CLI arguments, URL hash parts) into a checked mapping.
 
-    >>> parse_answers(["prompting=yes", "context=no"])
+    Ids are matched without regard to case (a tree's ids are lower case); a near miss is
+    answered with the id it was probably meant to be.
+
+    >>> parse_answers(["prompting=yes", "Context=NO"])
     {'prompting': 'yes', 'context': 'no'}
+    >>> parse_answers(["promptng=yes"])
+    Traceback (most recent call last):
+    ...
+    ragft.errors.UnknownGateError: unknown gate 'promptng' (must be one of ['prompting', \
+'context', 'knowledge', 'depth', 'data', 'format', 'budget']); did you mean 'prompting'?
+
+    Raises:
+        AnswerSyntaxError: an item is not ``gate=answer``, or answers a gate twice differently.
+        UnknownGateError, UnknownAnswerError: an id the tree does not have.
     """
     tree = tree or default_tree()
     answers: dict[str, str] = {}
     for text in items:
-        gate_id, sep, answer_id = text.partition("=")
-        gate_id, answer_id = gate_id.strip(), answer_id.strip()
-        if not sep or not gate_id or not answer_id:
+        typed_gate, sep, typed_answer = (part.strip() for part in text.partition("="))
+        if not sep or not typed_gate or not typed_answer:
             raise AnswerSyntaxError(text, "expected gate=answer")
+        gate_id, answer_id = typed_gate.lower(), typed_answer.lower()
+        if gate_id not in tree.gate_ids:
+            raise UnknownGateError(typed_gate, tree.gate_ids, suggest=True)
+        gate = tree.gate(gate_id)
+        if answer_id not in gate.answer_ids:
+            raise UnknownAnswerError(typed_answer, gate_id, gate.answer_ids, suggest=True)
         if gate_id in answers and answers[gate_id] != answer_id:
             raise AnswerSyntaxError(text, "that gate is already answered")
         answers[gate_id] = answer_id
-    check_answers(answers, tree)
     return answers
 
 

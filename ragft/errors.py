@@ -11,12 +11,14 @@ with a ``{value}`` slot, so the JavaScript fills in a value and words nothing it
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 __all__ = [
     "AnswerSyntaxError",
     "IncompleteDecisionError",
     "OutputExistsError",
+    "OutputPathError",
     "RagftError",
     "RendererError",
     "TreeError",
@@ -28,6 +30,7 @@ __all__ = [
     "UnknownOptionError",
     "allowed",
     "message_templates",
+    "near_miss",
     "unknown",
 ]
 
@@ -41,14 +44,32 @@ def allowed(values: Iterable[str]) -> str:
     return f"(must be one of {list(values)!r})"
 
 
-def unknown(what: str, value: object, values: Iterable[str], *, where: str = "") -> str:
-    """The one wording of a rejected value.
+def near_miss(value: object, values: Iterable[str]) -> str | None:
+    """The allowed value closest to a mistyped one, if any is close (case is ignored).
+
+    >>> near_miss("promptng", ["prompting", "context"]), near_miss("zzz", ["prompting"])
+    ('prompting', None)
+    """
+    values = list(values)
+    by_lower = {v.lower(): v for v in values}
+    close = difflib.get_close_matches(str(value).lower(), list(by_lower), n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
+
+
+def unknown(what: str, value: object, values: Iterable[str], *, where: str = "",
+            suggest: bool = False) -> str:
+    """The one wording of a rejected value; ``suggest`` adds the nearest allowed value.
 
     >>> unknown("answer", "sometimes", ["changing", "static"], where="for gate 'knowledge'")
     "unknown answer 'sometimes' for gate 'knowledge' (must be one of ['changing', 'static'])"
+    >>> unknown("gate", "promptng", ["prompting", "context"], suggest=True)
+    "unknown gate 'promptng' (must be one of ['prompting', 'context']); did you mean 'prompting'?"
     """
+    values = list(values)
     place = f" {where}" if where else ""
-    return f"unknown {what} {value!r}{place} {allowed(values)}"
+    hint = near_miss(value, values) if suggest else None
+    tail = f"; did you mean {hint!r}?" if hint is not None else ""
+    return f"unknown {what} {value!r}{place} {allowed(values)}{tail}"
 
 
 class RagftError(ValueError):
@@ -58,8 +79,9 @@ class RagftError(ValueError):
 class UnknownIdError(RagftError):
     """An id, name or choice outside the allowed set (a kind, a source, a context window...)."""
 
-    def __init__(self, value: str, what: str, values: Iterable[str], where: str = "") -> None:
-        super().__init__(unknown(what, value, values, where=where))
+    def __init__(self, value: str, what: str, values: Iterable[str], where: str = "", *,
+                 suggest: bool = False) -> None:
+        super().__init__(unknown(what, value, values, where=where, suggest=suggest))
         self.value = value
         self.what = what
 
@@ -67,16 +89,17 @@ class UnknownIdError(RagftError):
 class UnknownGateError(UnknownIdError):
     """A gate id that the tree does not have."""
 
-    def __init__(self, gate: str, gates: Iterable[str]) -> None:
-        super().__init__(gate, "gate", gates)
+    def __init__(self, gate: str, gates: Iterable[str], *, suggest: bool = False) -> None:
+        super().__init__(gate, "gate", gates, suggest=suggest)
         self.gate = gate
 
 
 class UnknownAnswerError(UnknownIdError):
     """An answer id that the gate does not have."""
 
-    def __init__(self, answer: str, gate: str, answers: Iterable[str]) -> None:
-        super().__init__(answer, "answer", answers, where=f"for gate {gate!r}")
+    def __init__(self, answer: str, gate: str, answers: Iterable[str], *,
+                 suggest: bool = False) -> None:
+        super().__init__(answer, "answer", answers, where=f"for gate {gate!r}", suggest=suggest)
         self.answer = answer
         self.gate = gate
 
@@ -117,6 +140,15 @@ class IncompleteDecisionError(RagftError):
         msg = f"{what} is not finished: gate {next_gate!r} needs an answer {allowed(answers)}"
         super().__init__(msg)
         self.next_gate = next_gate
+
+
+class OutputPathError(RagftError):
+    """An output path that cannot be written: a folder, or a place ragft may not write to."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path!s}: {problem}")
+        self.path = path
+        self.problem = problem
 
 
 class OutputExistsError(RagftError):

@@ -1,7 +1,15 @@
 """The tree in a terminal: one question at a time, with back and restart (``ragft walk``).
 
-Input is read line by line, so the walk works the same typed by a person or piped in a test.
-Every step asks :func:`ragft.engine.decide`; nothing here decides on its own.
+Two front ends share one loop of states and one reading of what was typed (:func:`interpret`):
+
+- on a terminal, each question is printed and its answers are a list chosen with the arrow keys
+  and Enter, a number key, or an id and Enter (:mod:`ragft.terminal.menu`); the recommendation
+  is shown compact, its long parts folded, so that it stays on screen;
+- otherwise (a pipe, a script, a test) the answers are numbered and read one line at a time;
+  a line that picks nothing gets one line back, not the whole question again.
+
+Every step asks :func:`ragft.engine.decide`, and every word about the tree comes from
+:mod:`ragft.present`; nothing here decides or words the tree on its own.
 
 Example:
     >>> import io
@@ -14,149 +22,245 @@ Example:
 
 from __future__ import annotations
 
-import textwrap
+import os
 from typing import TextIO
 
 from .engine import Decision, decide
 from .loader import default_tree
 from .model import Gate, Tree
+from .present import Card, card, gate_view
+from .terminal.render import (
+    Out,
+    make_console,
+    print_card,
+    print_card_head,
+    print_path,
+    print_question,
+    print_section,
+    rich_text,
+)
+from .terminal.words import WORDS
 
-__all__ = ["describe_decision", "describe_next", "run_walk"]
+__all__ = ["interactive", "interpret", "run_walk"]
 
-HELP = "Answer with a number (or the answer's id); b = back, r = restart, q = quit."
-
-
-def _flip_text(decision: Decision) -> list[str]:
-    tree = decision.tree
-    lines = []
-    for f in decision.flips:
-        gate = tree.gate(f.gate)
-        alt = gate.answer(f.alternative)
-        if f.lands_at is not None:
-            where = f"{tree.exit(f.lands_at).title} ({f.lands_at})"
-        else:
-            where = f"{tree.gate(f.leads_to).label} ({f.leads_to}), still to answer"
-        lines.append(f"  - {gate.label}: '{alt.label}' ({f.gate}={f.alternative}) -> {where}")
-    return lines
-
-
-def _path_text(decision: Decision) -> str:
-    return " -> ".join(f"{s.gate}={s.answer}" for s in decision.path) or "(no answers)"
+ACTIONS = {"b": "back", "back": "back", "r": "restart", "restart": "restart", "q": "quit",
+           "quit": "quit", "exit": "quit"}
+FIRST_OPEN = "build"  # the part of a recommendation shown open at first
 
 
-def _off_path(decision: Decision) -> list[str]:
-    """The line naming answers the walk never reached, if any (as the site walker says it)."""
-    if not decision.off_path:
-        return []
-    ignored = ", ".join(f"{g}={a}" for g, a in decision.off_path)
-    return ["", f"Not on the path, so not used: {ignored}"]
+def interactive(stdin: TextIO, stdout: TextIO) -> bool:
+    """Whether to walk with the arrow-key lists: both ends are a terminal that can draw them."""
+    return (stdin.isatty() and stdout.isatty()
+            and os.environ.get("TERM", "") not in ("dumb", "unknown"))
 
 
-def describe_decision(decision: Decision) -> str:
-    """Plain text of a decision: the exit, the path, what would flip it (or the next question)."""
-    tree = decision.tree
-    if decision.exit is None:
-        return describe_next(decision)
-    ex = tree.exit(decision.exit)
-    lines = [
-        f"Recommendation: {ex.title}",
-        f"Exit: {ex.id} ({tree.kind(ex.kind).label})",
-        f"Path: {_path_text(decision)}",
-        "",
-        ex.summary,
-        "",
-        "What to build:",
-        *[f"  - {item}" for item in ex.build],
-        *(["", "Warnings:", *[f"  - {w}" for w in ex.warnings]] if ex.warnings else []),
-        "",
-        "What would flip it:",
-        *_flip_text(decision),
-        *_off_path(decision),
-    ]
-    return "\n".join(lines)
+def interpret(text: str, gate: Gate | None, parts: tuple[str, ...] = ()) -> str | None:
+    """What a typed line asks for: ``answer:<id>``, ``open:<part>``, ``back``, ``restart``,
+    ``quit``; ``None`` when it picks nothing. Case is ignored.
 
-
-def describe_next(decision: Decision) -> str:
-    """Plain text for an unfinished decision: where it stopped and the answers allowed there.
-
-    A finished decision is described in full instead (:func:`describe_decision`).
+    >>> from ragft.loader import default_tree
+    >>> gate = default_tree().gate("knowledge")
+    >>> interpret("2", gate), interpret(" STATIC ", gate), interpret("B", gate)
+    ('answer:static', 'answer:static', 'back')
+    >>> interpret("3", gate) is None, interpret("flips", None, ("build", "flips"))
+    (True, 'open:flips')
     """
-    if decision.next_gate is None:
-        return describe_decision(decision)
-    gate = decision.tree.gate(decision.next_gate)
-    width = max(len(f"{gate.id}={a.id}") for a in gate.answers)
-    lines = [
-        f"Not finished: {gate.label} ({gate.id}) needs an answer.",
-        f"Path so far: {_path_text(decision)}",
-        f"Next question: {gate.question}",
-        "Allowed answers:",
-        *[f"  {f'{gate.id}={a.id}':<{width}}  {a.label}" for a in gate.answers],
-        *_off_path(decision),
-    ]
-    return "\n".join(lines)
+    said = text.strip().lower()
+    if said in ACTIONS:
+        return ACTIONS[said]
+    options = gate.answer_ids if gate is not None else parts
+    prefix = "answer:" if gate is not None else "open:"
+    if said.isdigit() and 1 <= int(said) <= len(options):
+        return prefix + options[int(said) - 1]
+    return prefix + said if said in options else None
 
 
-def _ask(gate: Gate, step: int) -> str:
-    explanation = textwrap.fill(gate.explanation, 78)
-    options = "\n".join(f"  {n}. {a.label}" for n, a in enumerate(gate.answers, 1))
-    return (f"\n[{step}] {gate.label}: {gate.title}\n{gate.question}\n\n{explanation}\n\n"
-            f"{options}\n")
+class _Walk:
+    """The answers so far: a stack, so back pops one and restart empties it."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.answers: list[tuple[str, str]] = []
+        self.undone: dict[str, str] = {}  # answers taken back, to highlight when asked again
+
+    def decision(self) -> Decision:
+        return decide(dict(self.answers), self.tree)
+
+    def act(self, action: str, out: Out) -> bool:
+        """Apply back/restart; False for quit."""
+        if action == "quit":
+            return False
+        if action == "restart":
+            self.undone.update(self.answers)
+            self.answers.clear()
+        elif action == "back":
+            if self.answers:
+                gate, answer = self.answers.pop()
+                self.undone[gate] = answer
+            else:
+                out.para(WORDS["first_question"], style="ragft.hint")
+        return True
 
 
-def _meaning(gate: Gate, answer_id: str) -> str:
-    """What an answer means, said right after it is chosen."""
-    return textwrap.indent(textwrap.fill(gate.answer(answer_id).meaning, 76), "  ") + "\n"
+def _numbers(count: int) -> str:
+    return f"1-{count}, " if count else ""
 
 
-def _choice(text: str, gate: Gate) -> str | None:
-    """The answer id a typed line picks, or None if it picks nothing."""
-    if text.isdigit() and 1 <= int(text) <= len(gate.answers):
-        return gate.answers[int(text) - 1].id
-    return text if text in gate.answer_ids else None
+def run_walk(stdin: TextIO, stdout: TextIO, tree: Tree | None = None, *,
+             tty: bool | None = None) -> int:
+    """Walk ``tree`` with a person at ``stdin``/``stdout``; return the exit code (0).
 
-
-def run_walk(stdin: TextIO, stdout: TextIO, tree: Tree | None = None) -> int:
-    """Walk ``tree`` reading answers from ``stdin``; return the exit code (0).
-
+    ``tty`` picks the front end (default: the arrow-key lists when both ends are a terminal).
     Ending the input (Ctrl-D, or the end of a pipe) quits like ``q``.
     """
     tree = tree or default_tree()
-    answers: list[tuple[str, str]] = []
+    out = Out(make_console(stdout))
+    use_lists = interactive(stdin, stdout) if tty is None else tty
+    out.para(tree.title, style="ragft.title")
+    out.para(WORDS["keys_tty" if use_lists else "keys_lines"], style="ragft.hint")
+    walk = _Walk(tree)
+    if use_lists:
+        return _walk_lists(walk, out)
+    return _walk_lines(walk, out, stdin)
 
-    def say(text: str) -> None:
-        stdout.write(text)
-        stdout.flush()
 
-    say(f"{tree.title}\n{HELP}\n")
+def _walk_lines(walk: _Walk, out: Out, stdin: TextIO) -> int:
+    ask = True
     while True:
-        decision = decide(dict(answers), tree)
-        if decision.exit is None:
-            assert decision.next_gate is not None
-            gate = tree.gate(decision.next_gate)
-            say(_ask(gate, len(answers) + 1))
-        else:
-            gate = None
-            say("\n" + describe_decision(decision) + "\n\nb = back, r = restart, q = quit\n")
-        say("> ")
+        decision = walk.decision()
+        gate = None if decision.next_gate is None else walk.tree.gate(decision.next_gate)
+        if ask:
+            out.blank()
+            if gate is not None:
+                print_question(out, gate_view(gate, walk.tree), len(walk.answers) + 1,
+                               numbered=True)
+            else:
+                print_card(out, card(decision))
+                out.blank()
+                out.para(WORDS["result_keys_lines"], style="ragft.hint")
+        out.console.print("> ", end="")
+        out.console.file.flush()
         line = stdin.readline()
         if not line:
-            say("\n")
+            out.blank()
             return 0
-        text = line.strip().lower()
-        if text == "q":
+        if not stdin.isatty():  # nothing echoed what was read: say it, so the log reads right
+            out.console.print(line.strip(), soft_wrap=True)
+        action = interpret(line, gate)
+        ask = action is not None
+        if not line.strip():
+            continue  # an empty line just asks again, quietly
+        if action is None:
+            key = "not_understood" if gate is not None else "not_understood_result"
+            count = len(gate.answers) if gate is not None else 0
+            out.para(WORDS[key].format(text=line.strip(), numbers=_numbers(count)))
+        elif action.startswith("answer:") and gate is not None:
+            _answered(walk, out, gate, action.removeprefix("answer:"))
+        elif not walk.act(action, out):
             return 0
-        if text == "r":
-            answers.clear()
-        elif text == "b":
-            if answers:
-                answers.pop()
+        elif action == "back" and not walk.answers and not decision.path:
+            ask = False  # "already at the first question": the question is still on screen
+
+
+def _answered(walk: _Walk, out: Out, gate: Gate, answer_id: str) -> None:
+    """Take the answer and say what it means."""
+    walk.answers.append((gate.id, answer_id))
+    walk.undone.pop(gate.id, None)
+    out.para(gate.answer(answer_id).meaning, first="  ", style="ragft.hint")
+
+
+def _walk_lists(walk: _Walk, out: Out) -> int:
+    opened, fresh = FIRST_OPEN, True
+    while True:
+        decision = walk.decision()
+        try:
+            if decision.next_gate is not None:
+                gate = walk.tree.gate(decision.next_gate)
+                action = _ask_gate(out, walk, gate)
+                if action.startswith("answer:"):
+                    _chosen(out, gate, action.removeprefix("answer:"))
+                    _answered(walk, out, gate, action.removeprefix("answer:"))
+                    continue
             else:
-                say("Already at the first question.\n")
-        elif not text:
-            continue  # an empty line just asks again
-        elif gate is not None and (choice := _choice(text, gate)) is not None:
-            answers.append((gate.id, choice))
-            say(_meaning(gate, choice))
-        else:
-            allowed = f"1-{len(gate.answers)}, " if gate is not None else ""
-            say(f"Not understood: {line.strip()!r}. Type {allowed}b, r or q.\n")
+                shown = card(decision)
+                parts = tuple(s.id for s in shown.sections)
+                opened = opened if opened in parts else parts[0]
+                _result(out, shown, opened, first=fresh)
+                fresh = False
+                action = _ask_part(shown, parts, opened)
+                if action.startswith("open:"):
+                    opened = action.removeprefix("open:")
+                    continue
+                opened, fresh = FIRST_OPEN, True
+        except EOFError:
+            return 0
+        if not walk.act(action, out):
+            return 0
+
+
+def _ask_gate(out: Out, walk: _Walk, gate: Gate) -> str:
+    """Print the question, then let the person pick an answer from the list (or b, r, q)."""
+    from .terminal.menu import Choice, choose
+
+    view = gate_view(gate, walk.tree)
+    out.blank()
+    print_question(out, view, len(walk.answers) + 1, numbered=False)
+    out.blank()
+    before = walk.undone.get(gate.id, "")
+    numbers = _numbers(len(gate.answers))
+
+    def read(text: str) -> str | None:
+        return interpret(text, gate)
+
+    def refuse(text: str) -> str:
+        return WORDS["not_understood"].format(text=text, numbers=numbers)
+
+    return choose([Choice(f"answer:{a.id}", a.label, a.id) for a in view.answers],
+                  interpret=read, refuse=refuse, hint=WORDS["hint_tty"],
+                  selected=gate.answer_ids.index(before) if before in gate.answer_ids else 0)
+
+
+def _ask_part(shown: Card, parts: tuple[str, ...], opened: str) -> str:
+    """Let the person open another part of the recommendation (or b, r, q)."""
+    from .terminal.menu import Choice, choose
+
+    def read(text: str) -> str | None:
+        return interpret(text, None, parts)
+
+    def refuse(text: str) -> str:
+        return WORDS["not_understood_result"].format(text=text, numbers=_numbers(len(parts)))
+
+    return choose([Choice(f"open:{s.id}", f"{s.heading} ({len(s.items)})")
+                   for s in shown.sections],
+                  interpret=read, refuse=refuse, hint=WORDS["result_keys_tty"],
+                  selected=parts.index(opened))
+
+
+def _chosen(out: Out, gate: Gate, answer_id: str) -> None:
+    """The answer, said once the list is gone: ``✓ Pre-check 1: Yes  prompting=yes``."""
+    said = rich_text(())
+    said.append("✓ ", style="ragft.chosen")
+    said.append(f"{gate.label}: ", style="ragft.hint")
+    said.append(gate.answer(answer_id).label, style="ragft.strong")
+    said.append(f"  {gate.id}={answer_id}", style="ragft.code")
+    out.para(said, rest="  ")
+
+
+def _result(out: Out, shown: Card, opened: str, *, first: bool) -> None:
+    """The recommendation first, the path in one line, then the one part that is open.
+
+    After the first view each part opens on a cleared screen with the recommendation on top,
+    so a long part never pushes the recommendation off a small terminal.
+    """
+    if first:
+        out.blank()
+    else:
+        out.clear()
+    print_card_head(out, shown, summary=first)
+    out.blank()
+    print_path(out, shown)
+    for section in shown.sections:
+        if section.id == opened:
+            out.blank()
+            print_section(out, section)
+    out.blank()

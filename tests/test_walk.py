@@ -1,12 +1,20 @@
-"""The terminal walk, driven through its text input as a person (or a pipe) would."""
+"""The terminal walk read line by line, as a pipe or a script drives it (no terminal).
+
+The arrow-key walk on a real terminal is driven in tests/test_terminal.py.
+"""
 
 from __future__ import annotations
 
 import io
 
-from ragft.engine import all_walks, decide
+import pytest
+
+from ragft.engine import all_states, all_walks, decide
 from ragft.model import Tree
-from ragft.walk import describe_decision, describe_next, run_walk
+from ragft.present import card, gate_view
+from ragft.present.text import plain
+from ragft.terminal.words import WORDS
+from ragft.walk import interpret, run_walk
 
 
 def walk(text: str, tree: Tree) -> tuple[int, str]:
@@ -19,48 +27,77 @@ def numbers(answers: dict[str, str], tree: Tree) -> list[str]:
     return [str(tree.gate(g).answer_ids.index(a) + 1) for g, a in answers.items()]
 
 
+def asked(out: str) -> list[str]:
+    """The step labels of the questions asked, in order (``[1] Pre-check 1: ...``)."""
+    return [line.split("] ", 1)[1].split(":")[0] for line in out.splitlines()
+            if line.startswith("[")]
+
+
 def test_every_walk_by_numbers_and_by_ids(tree: Tree) -> None:
     for decision in all_walks(tree):
-        for typed in (numbers(decision.answers, tree), list(decision.answers.values())):
+        shown = card(decision)
+        ids = list(decision.answers.values())
+        for typed in (numbers(decision.answers, tree), ids, [i.upper() for i in ids]):
             code, out = walk("\n".join([*typed, "q"]) + "\n", tree)
             assert code == 0
-            assert describe_decision(decision) in out
             # Each question on the path was asked once, in order, and nothing else was.
-            asked = [line.split("] ", 1)[1].split(":")[0] for line in out.splitlines()
-                     if line.startswith("[")]
-            assert asked == [tree.gate(g).label for g in decision.answers]
-            # Each question comes with its explanation, each answer with what it means.
-            flat = " ".join(out.split())
+            assert asked(out) == [tree.gate(g).label for g in decision.answers]
+            lines = out.splitlines()
             for step in decision.path:
-                gate = tree.gate(step.gate)
-                assert " ".join(gate.explanation.split()) in flat
-                assert " ".join(gate.answer(step.answer).meaning.split()) in flat
+                view = gate_view(tree.gate(step.gate), tree)
+                assert view.question in lines
+                assert view.explanation in lines
+                for n, ans in enumerate(view.answers, 1):
+                    assert f"  {n}. {ans.label} ({ans.id})" in lines  # numbered, ids shown
+                assert f"  {tree.gate(step.gate).answer(step.answer).meaning}" in lines
+            # The recommendation in the presentation layer's words, one item per line.
+            assert [shown.kicker, shown.title, shown.line] == lines[
+                lines.index(shown.kicker):lines.index(shown.kicker) + 3]
+            for section in shown.sections:
+                assert section.heading in lines
+                for item in section.items:
+                    assert any(line.endswith(plain(item)) for line in lines), plain(item)
+
+
+def test_every_gate_lists_its_answers_in_tree_order(tree: Tree) -> None:
+    """The same order at every gate: number n is the tree's n-th answer, ids beside them."""
+    for state in (d for d in all_states(tree) if not d.complete):
+        text = "\n".join(numbers(state.answers, tree)) + "\n"
+        _, out = walk(text, tree)
+        gate = tree.gate(str(state.next_gate))
+        tail = out.rsplit(f"{gate.label}: {gate.title}", 1)[1]
+        listed = [line for line in tail.splitlines() if line.startswith("  ") and ". " in line]
+        assert listed == [f"  {n}. {a.label} ({a.id})" for n, a in enumerate(gate.answers, 1)]
 
 
 def test_back_and_restart(tree: Tree) -> None:
     first = tree.gate(tree.root)
-    yes, no = first.answers[1], first.answers[0]
-    code, out = walk("2\nb\n1\nq\n", tree)
+    no, yes = first.answers[0], first.answers[1]
+    code, out = walk("1\nb\n2\nq\n", tree)
     assert code == 0
-    assert describe_decision(decide({first.id: no.id}, tree)) in out
     assert out.count(f"{first.label}: {first.title}") == 2
+    assert card(decide({first.id: no.id}, tree)).title in out
     # After a recommendation: back returns to the last question, restart to the first.
     code, out = walk("1\nb\nr\n2\nq\n", tree)
     assert out.count(f"{first.label}: {first.title}") == 3
     second = tree.gate(yes.next)
-    assert out.endswith("> ")
+    assert out.endswith("> q\n")
     assert f"{second.label}: {second.title}" in out.rsplit("[1]", 1)[1]
 
 
-def test_back_at_the_first_question_and_bad_input(tree: Tree) -> None:
+def test_bad_input_gets_one_line_and_not_the_question_again(tree: Tree) -> None:
     first = tree.gate(tree.root)
     code, out = walk("b\n9\nmaybe\n\n", tree)
     assert code == 0
-    assert "Already at the first question." in out
-    assert f"Not understood: '9'. Type 1-{len(first.answers)}, b, r or q." in out
-    assert "Not understood: 'maybe'." in out
+    assert WORDS["first_question"] in out
+    count = len(first.answers)
+    for typed in ("9", "maybe"):
+        assert WORDS["not_understood"].format(text=typed, numbers=f"1-{count}, ") in out
     assert "Not understood: ''" not in out  # an empty line just asks again
-    assert out.count(first.question) == 5  # asked again after every line that picked nothing
+    assert out.count(first.question) == 1  # never reprinted for a line that picked nothing
+    # At a recommendation, numbers pick nothing: only b, r and q are offered.
+    _, out = walk("1\n1\n", tree)
+    assert WORDS["not_understood_result"].format(text="1", numbers="") in out
 
 
 def test_end_of_input_quits(tree: Tree) -> None:
@@ -69,24 +106,24 @@ def test_end_of_input_quits(tree: Tree) -> None:
     assert out.endswith("> \n")
 
 
-def test_describe_next_lists_allowed_answers(tree: Tree) -> None:
+def test_a_pipe_gets_no_escape_codes_and_no_wrapping(tree: Tree) -> None:
+    deepest = max(all_walks(tree), key=lambda d: len(d.path))
+    _, out = walk("\n".join(numbers(deepest.answers, tree)) + "\nq\n", tree)
+    assert "\x1b" not in out
+    longest = max(len(line) for line in out.splitlines())
+    assert longest > 100, "a pipe keeps each paragraph on one line for scripts"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("b", "back"), (" R ", "restart"), ("q", "quit"), ("quit", "quit"), ("", None), ("0", None),
+])
+def test_interpret_actions(tree: Tree, typed: str, expected: str | None) -> None:
+    assert interpret(typed, tree.gate(tree.root)) == expected
+
+
+def test_interpret_answers_by_number_and_id(tree: Tree) -> None:
     for gate in tree.gates:
-        from ragft.engine import path_to
-
-        text = describe_next(decide(path_to(gate.id, tree), tree))
-        assert f"Next question: {gate.question}" in text
-        for ans in gate.answers:
-            assert f"{gate.id}={ans.id}" in text
-
-
-def test_unfinished_walk_names_answers_it_did_not_use(tree: Tree) -> None:
-    for gate in tree.gates[1:]:  # every gate but the root: unreachable without the root's answer
-        for answer in gate.answers:
-            text = describe_next(decide({gate.id: answer.id}, tree))
-            assert text.endswith(f"Not on the path, so not used: {gate.id}={answer.id}")
-    assert "Not on the path" not in describe_next(decide({}, tree))
-
-
-def test_describe_next_of_a_finished_walk_describes_it(tree: Tree) -> None:
-    done = next(iter(all_walks(tree)))
-    assert describe_next(done) == describe_decision(done)
+        for n, ans in enumerate(gate.answers, 1):
+            assert interpret(str(n), gate) == f"answer:{ans.id}"
+            assert interpret(ans.id.upper(), gate) == f"answer:{ans.id}"
+        assert interpret(str(len(gate.answers) + 1), gate) is None

@@ -1,0 +1,80 @@
+"""The phrases only the terminal says: key hints, the walk's replies, help texts.
+
+Everything the terminal shows about the tree (questions, cards, headings) comes from
+:mod:`ragft.present`; these are the words about the command itself.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["EXIT_CODES", "HELP", "WORDS", "exit_status"]
+
+WORDS: Final = {
+    "keys_tty": "Choose with ↑ ↓ and Enter, or type a number or an answer's id. "
+                "b back · r restart · q quit",
+    "keys_lines": "Answer with a number or an answer's id; b = back, r = restart, q = quit.",
+    "hint_tty": "b back · r restart · q quit",
+    "result_keys_tty": "Open a part with ↑ ↓ and Enter or its number. b back · r restart · q quit",
+    "result_keys_lines": "b = back, r = restart, q = quit",
+    "not_understood": "Not understood: {text!r}. Type {numbers}an answer's id, b, r or q.",
+    "not_understood_result": "Not understood: {text!r}. Type {numbers}b, r or q.",
+    "first_question": "Already at the first question.",
+    "error": "error",
+    "warning": "warning",
+    "force": "(pass --force to overwrite it)",
+}
+
+# Exit codes, said once for --help texts and the README.
+EXIT_CODES: Final = {
+    0: "done",
+    1: "the diagram renderer failed",
+    2: "bad input: one line on stderr names it and what is allowed",
+    3: "the answers stop before a recommendation: a line on stderr names the next question",
+}
+
+
+def exit_status(*codes: int) -> str:
+    """The ``Exit status:`` block of a help text, for the codes a command can return."""
+    return "\n".join(["Exit status:", *(f"  {c}\t{EXIT_CODES[c]}" for c in codes)])
+
+
+# One line per command for `ragft --help`, then what each command's own --help starts with.
+HELP: Final = {
+    "decide": (
+        "the recommendation for a set of answers",
+        "Print the recommendation the answers reach: what it is made of, what to build, what "
+        "would flip it and the answers on its path; or, while the answers stop before a "
+        "recommendation, the next question and its answers. Answers are gate=answer, in any "
+        "order, ids in any case; options may come anywhere.",
+    ),
+    "walk": (
+        "answer the questions one at a time in the terminal",
+        "Ask the questions one at a time, each with what it means, then show the "
+        "recommendation, folded so that it stays on screen. In a terminal, choose with the "
+        "arrow keys and Enter, a number key, or an answer's id and Enter; b goes back, r "
+        "restarts, q quits. Piped, it reads one answer (a number or an id) per line.",
+    ),
+    "diagram": (
+        "draw the tree (.svg, .png or .dot), a walk's path highlighted",
+        "Draw the tree as SVG, PNG or Graphviz DOT (the output file's suffix picks the "
+        "format). Answers highlight their path; --focus makes one gate stand out.",
+    ),
+    "record": (
+        "write a decision record (Markdown) of a finished walk",
+        "Write the decision record of a finished walk as Markdown: the recommendation, each "
+        "answer and why, what to build, what would flip it, when to revisit, and sources. "
+        "Never overwrites a file without --force; writes nothing unless the answers reach a "
+        "recommendation.",
+    ),
+    "export": (
+        "write tree.json, tree.svg and the offline walker into DIR",
+        "Write the site's data into DIR: tree.json, tree.svg and walker.html with its "
+        "scripts. Open DIR/walker.html in a browser: it works offline.",
+    ),
+    "completion": (
+        "print shell completion for bash, zsh or fish",
+        "Print a completion script: Tab then completes commands, options, gates and answers "
+        "(the next question's answers first).",
+    ),
+}
