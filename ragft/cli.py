@@ -235,7 +235,7 @@ COMMANDS = (add_decide, add_walk, add_diagram, add_record, add_export, add_compl
 def build_parser(tree: Tree | None = None) -> argparse.ArgumentParser:
     """The ``ragft`` argument parser; the help of commands that take answers lists ``tree``'s
     gates (default: ragft's own tree)."""
-    from . import __version__
+    from ._version import __version__
     from .loader import default_tree
 
     tree = tree or default_tree()

@@ -194,8 +194,8 @@ def off_path_notice(decision: Decision) -> tuple[Text, ...]:
 
 
 def _answers_section(decision: Decision) -> Section:
-    items = tuple((span(f"{p.gate_label} ({p.gate_title}): "), em(p.answer_label), span(" "),
-                   code(f"{p.gate}={p.answer}")) for p in path_items(decision))
+    items = tuple((span(f"{p.gate_label} ({p.gate_title}): "), em(p.answer_label), span(" ("),
+                   code(f"{p.gate}={p.answer}"), span(")")) for p in path_items(decision))
     return Section("path", HEADINGS["path"], items, ordered=True)
 
 
