@@ -37,7 +37,6 @@ __all__ = [
     "TIGHT_SHARE",
     "TOKENS_PER_PAGE",
     "TOKENS_PER_WORD",
-    "UNITS",
     "WORDS_PER_PAGE",
     "YARDSTICK_PAGES",
     "YARDSTICK_TOKENS",
@@ -50,7 +49,6 @@ __all__ = [
     "money",
     "money_md",
     "to_tokens",
-    "window_tokens",
 ]
 
 WORDS_PER_PAGE = 300  # illustration: a printed page of prose

@@ -56,7 +56,7 @@ from .terminal.args import (
 )
 from .terminal.words import WORDS, exit_status
 
-__all__ = ["build_parser", "main"]
+__all__ = ["main"]
 
 PROG = "ragft"
 DIAGRAM_FORMATS = ("svg", "png", "dot")
@@ -229,7 +229,20 @@ def run_completion(args: argparse.Namespace, tree: Tree) -> int:
     return 0
 
 
-COMMANDS = (add_decide, add_walk, add_diagram, add_record, add_export, add_completion)
+def add_schema(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    p = command_parser(sub, "schema", "ragft schema > tree.schema.json")
+    p.set_defaults(run=run_schema)
+
+
+def run_schema(args: argparse.Namespace, tree: Tree) -> int:
+    from .schema import tree_schema
+
+    print(json.dumps(tree_schema(), indent=2))
+    return 0
+
+
+COMMANDS = (add_decide, add_walk, add_diagram, add_record, add_export, add_schema,
+            add_completion)
 
 
 def build_parser(tree: Tree | None = None) -> argparse.ArgumentParser:

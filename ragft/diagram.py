@@ -36,8 +36,13 @@ from .model import Gate, Kind, Tree
 if TYPE_CHECKING:
     from .engine import Decision
 
-__all__ = ["Marks", "gate_diagram", "marks", "text_alternative", "tree_diagram",
-           "visible_nodes"]
+__all__ = [
+    "gate_diagram",
+    "marks",
+    "text_alternative",
+    "tree_diagram",
+    "visible_nodes",
+]
 
 # Graphviz sizes text with the metrics of the face it is named, and graphviz-pure knows a few by
 # name only: "Helvetica" gets Arial's metrics and is written into the SVG as

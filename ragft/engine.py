@@ -44,7 +44,6 @@ __all__ = [
     "all_states",
     "all_walks",
     "answers_key",
-    "check_answers",
     "decide",
     "parse_answers",
     "path_to",

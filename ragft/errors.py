@@ -30,7 +30,6 @@ __all__ = [
     "UnknownOptionError",
     "allowed",
     "message_templates",
-    "near_miss",
     "unknown",
 ]
 

@@ -22,7 +22,9 @@ from .payload import tree_payload
 from .render import render
 from .webwalker import write_walker
 
-__all__ = ["export", "payload_json"]
+__all__ = [
+    "export",
+]
 
 
 def payload_json(payload: object) -> str:

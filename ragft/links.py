@@ -15,7 +15,12 @@ Example:
 
 from __future__ import annotations
 
-__all__ = ["BINDER", "REPOSITORY", "REPO_URL", "SITE", "binder_url", "site_page"]
+__all__ = [
+    "BINDER",
+    "SITE",
+    "binder_url",
+    "site_page",
+]
 
 REPOSITORY = "ragft/ragft"  # owner/name on GitHub
 REPO_URL = f"https://github.com/{REPOSITORY}"

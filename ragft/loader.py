@@ -40,8 +40,13 @@ from .model import (
     Tree,
 )
 
-__all__ = ["ID_PATTERN", "SCHEMA_NAME", "SCHEMA_VERSION", "default_tree", "load_tree",
-           "parse_tree"]
+__all__ = [
+    "ID_PATTERN",
+    "SCHEMA_NAME",
+    "SCHEMA_VERSION",
+    "default_tree",
+    "load_tree",
+]
 
 SCHEMA_VERSION = 1
 SCHEMA_NAME = "ragft-tree"  # the "schema" field of an export (tree.json), not of a tree file

@@ -25,7 +25,6 @@ __all__ = [
     "PathRow",
     "Requirement",
     "Source",
-    "Stage",
     "Step",
     "Tree",
     "Walk",

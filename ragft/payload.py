@@ -33,7 +33,10 @@ from .present import HEADINGS, LABELS, Card, answer_leads, card, gate_view, tree
 from .present.data import as_data
 from .record import DATE_PLACEHOLDER, decision_record
 
-__all__ = ["EXPORT_VERSION", "SCHEMA_NAME", "tree_payload"]
+__all__ = [
+    "SCHEMA_NAME",
+    "tree_payload",
+]
 
 # Version of the export's layout (2: the walker's states replace version 1's "walks").
 EXPORT_VERSION = 2

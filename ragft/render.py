@@ -21,7 +21,11 @@ from typing import Literal, Protocol, overload
 from .backend import resolve_engine, run_layout
 from .errors import UnknownFormatError
 
-__all__ = ["FORMATS", "cache_clear", "render", "strip_xml_prolog"]
+__all__ = [
+    "cache_clear",
+    "render",
+    "strip_xml_prolog",
+]
 
 # format -> whether the output is text
 FORMATS = {"svg": True, "png": False, "dot": True}

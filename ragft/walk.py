@@ -41,7 +41,10 @@ from .terminal.render import (
 )
 from .terminal.words import WORDS
 
-__all__ = ["interactive", "interpret", "run_walk"]
+__all__ = [
+    "interpret",
+    "run_walk",
+]
 
 ACTIONS = {"b": "back", "back": "back", "r": "restart", "restart": "restart", "q": "quit",
            "quit": "quit", "exit": "quit"}

@@ -8,6 +8,7 @@ import importlib.util
 import json
 import pkgutil
 import re
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -100,3 +101,28 @@ def test_lazy_names_stay_functions_after_their_modules_load(name: str) -> None:
     assert getattr(ragft, name) is first
     assert callable(first)
     assert not isinstance(first, ModuleType)
+
+
+def _outside_texts() -> dict[Path, str]:
+    """Every file that may use a module's exports: the package, the site's scripts, the tools,
+    the benchmarks and the notebooks' cells (tests do not count: they may use private names)."""
+    files = [*(ROOT / "ragft").rglob("*.py"), *(ROOT / "site").glob("*.py"),
+             *(ROOT / "tools").glob("*.py"), *(ROOT / "benchmarks").glob("*.py")]
+    texts = {p: p.read_text(encoding="utf-8") for p in files}
+    for nb in (ROOT / "notebooks").glob("*.ipynb"):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        texts[nb] = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    return texts
+
+
+OUTSIDE = _outside_texts()
+
+
+@pytest.mark.parametrize("module_name", [m for m in MODULES if m != "ragft"])
+def test_no_module_exports_what_nothing_outside_it_uses(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    own = Path(str(module.__file__)).resolve()
+    unused = [name for name in getattr(module, "__all__", [])
+              if not any(re.search(rf"\b{re.escape(name)}\b", text)
+                         for path, text in OUTSIDE.items() if path.resolve() != own)]
+    assert unused == [], f"{module_name} exports names nothing else uses: make them private"

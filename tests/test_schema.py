@@ -53,3 +53,12 @@ def test_the_schema_rejects_a_broken_tree(path: tuple[Any, ...], value: Any) -> 
     target[path[-1]] = value
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, tree_schema())
+
+
+def test_ragft_schema_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from ragft.cli import main
+
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == tree_schema()

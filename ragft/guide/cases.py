@@ -23,7 +23,13 @@ from ..engine import decide
 from ..model import Case, Requirement, Tree
 from ._text import cite, leads_to, md, md_escape, resolve
 
-__all__ = ["assumptions", "case_card", "case_walks", "gate_cases", "gate_example", "stated_line"]
+__all__ = [
+    "assumptions",
+    "case_card",
+    "case_walks",
+    "gate_cases",
+    "gate_example",
+]
 
 
 def gate_example(gate_id: str, tree: Tree | None = None) -> Markdown:

@@ -25,7 +25,10 @@ from ..loader import default_tree
 from ..model import Tree
 from ..record import tally_records
 
-__all__ = ["evidence_chart", "exit_counts_chart", "tally_chart"]
+__all__ = [
+    "evidence_chart",
+    "tally_chart",
+]
 
 INK = "#1F2328"
 MUTED = "#8C8C8C"

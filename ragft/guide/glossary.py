@@ -27,8 +27,13 @@ from ..model import Tree
 from ._data import Reader, load_yaml
 from ._text import cite, md, md_escape, resolve
 
-__all__ = ["GLOSSARY_NOTEBOOK", "Reading", "Term", "further_reading", "glossary", "href",
-           "reading", "terms"]
+__all__ = [
+    "further_reading",
+    "glossary",
+    "href",
+    "reading",
+    "terms",
+]
 
 DEFAULT_FILE = "glossary.yaml"
 GLOSSARY_NOTEBOOK = "09_glossary.ipynb"

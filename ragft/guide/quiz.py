@@ -38,8 +38,12 @@ from ..model import Tree
 from ._data import Reader, load_yaml
 from ._text import md, md_escape, resolve
 
-__all__ = ["Choice", "Question", "check", "deciding_gate", "questions", "quiz_ids",
-           "right_answer", "show"]
+__all__ = [
+    "Choice",
+    "check",
+    "questions",
+    "show",
+]
 
 DEFAULT_FILE = "quizzes.yaml"
 EXIT_ASK = "Where does the tree send it? Open each choice to see its feedback."

@@ -33,14 +33,11 @@ from .cases import assumptions, case_card, case_walks, gate_cases, gate_example
 __all__ = [
     "BINDER",
     "SITE",
-    "WALKER",
     "assumptions",
-    "binder_href",
     "case_card",
     "case_walks",
     "diagram",
     "evidence",
-    "exit_card",
     "exits_overview",
     "gate_answers",
     "gate_cases",
@@ -50,7 +47,6 @@ __all__ = [
     "paths_table",
     "revisit",
     "sources",
-    "walker_href",
     "watch_paths",
 ]
 

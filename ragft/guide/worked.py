@@ -36,11 +36,9 @@ from ._text import md_escape
 
 __all__ = [
     "architecture",
-    "break_even_summary",
     "break_even_table",
     "combined",
     "context_table",
-    "skipped_files",
     "tally_table",
 ]
 

@@ -4,7 +4,8 @@
 - :mod:`ragft.present.words`: every fixed heading and phrase;
 - :mod:`ragft.present.text`: spans (text with a style and a link), no markup;
 - renderers of that content: :mod:`~ragft.present.markdown`, :mod:`~ragft.present.html`,
-  :mod:`~ragft.present.plain`, and :mod:`~ragft.present.data` for the site walker's JSON.
+  and :mod:`~ragft.present.data` for the site walker's JSON (the terminal's is
+  :mod:`ragft.terminal.render`).
 """
 
 from __future__ import annotations

@@ -15,7 +15,11 @@ import html
 from .content import Card, Section
 from .text import Span, Text
 
-__all__ = ["esc", "html_card", "html_section", "html_text"]
+__all__ = [
+    "esc",
+    "html_card",
+    "html_text",
+]
 
 _TAG = {"em": "em", "strong": "strong", "code": "code"}
 

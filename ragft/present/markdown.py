@@ -14,7 +14,10 @@ from __future__ import annotations
 from .content import Card, Section
 from .text import Span, Text
 
-__all__ = ["md_card", "md_escape", "md_section", "md_text"]
+__all__ = [
+    "md_card",
+    "md_escape",
+]
 
 _MARK = {"": "{}", "em": "*{}*", "strong": "**{}**", "code": "`{}`"}
 

@@ -16,7 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["STYLES", "Span", "Style", "Text", "code", "em", "join", "plain", "span", "strong"]
+__all__ = [
+    "Span",
+    "Style",
+    "Text",
+    "code",
+    "em",
+    "join",
+    "plain",
+    "span",
+    "strong",
+]
 
 Style = Literal["", "em", "strong", "code"]
 STYLES: tuple[Style, ...] = ("", "em", "strong", "code")

@@ -27,17 +27,14 @@ from .words import HELP, exit_status
 __all__ = [
     "ANSWER_HELP",
     "CommandParser",
-    "Formatter",
     "Parser",
     "UsageError",
     "add_answers",
     "add_output",
-    "answer_completer",
     "command_parser",
     "complete",
     "example_answers",
     "gate_completer",
-    "gates_help",
     "tree_option",
 ]
 

@@ -31,8 +31,6 @@ from ..present.text import Text, code, span
 from .words import WORDS
 
 __all__ = [
-    "MAX_WIDTH",
-    "THEME",
     "Out",
     "make_console",
     "print_card",

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["EXIT_CODES", "HELP", "WORDS", "exit_status"]
+__all__ = [
+    "HELP",
+    "WORDS",
+    "exit_status",
+]
 
 WORDS: Final = {
     "keys_tty": "Choose with ↑ ↓ and Enter, or type a number or an answer's id. "
@@ -71,6 +75,11 @@ HELP: Final = {
         "write tree.json, tree.svg and the offline walker into DIR",
         "Write the site's data into DIR: tree.json, tree.svg and walker.html with its "
         "scripts. Open DIR/walker.html in a browser: it works offline.",
+    ),
+    "schema": (
+        "print the JSON Schema of a tree file",
+        "Print the JSON Schema of the tree file, for an editor that checks YAML against a "
+        "schema while you edit your own tree (the loader checks the rest when ragft loads it).",
     ),
     "completion": (
         "print shell completion for bash, zsh or fish",

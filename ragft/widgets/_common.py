@@ -24,7 +24,6 @@ from ..model import Tree
 
 __all__ = [
     "CSS",
-    "LABEL_WIDTH",
     "PlaceholderRepr",
     "bullets",
     "esc",

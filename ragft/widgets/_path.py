@@ -29,7 +29,9 @@ from ..model import Tree
 from ._common import esc, resolve_tree, text_box
 from .gate import Detail, GateQuestion, meaning_html
 
-__all__ = ["AnswerPath", "PathCallback", "dropped_html"]
+__all__ = [
+    "AnswerPath",
+]
 
 PathCallback = Callable[[Decision], Any]
 

@@ -22,7 +22,11 @@ from typing import Any
 from ..calc import BreakEven, cumulative, money
 from ._common import esc
 
-__all__ = ["break_even_chart", "break_even_svg", "describe", "horizon_for", "nice_ticks"]
+__all__ = [
+    "break_even_chart",
+    "break_even_svg",
+    "describe",
+]
 
 COST = "#D55E00"  # Okabe-Ito vermillion: cost
 SAVED = "#0072B2"  # Okabe-Ito blue: savings

@@ -30,7 +30,9 @@ from ..model import Case, Requirement, Tree
 from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box
 from ._path import AnswerPath
 
-__all__ = ["CaseBuilder", "RequirementRow", "summary_html"]
+__all__ = [
+    "CaseBuilder",
+]
 
 
 def _assumption_note(req: Requirement) -> str:

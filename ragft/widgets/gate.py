@@ -10,7 +10,7 @@ Example:
     >>> q.answer is None
     True
     >>> q.answer = "changing"
-    >>> "Use RAG" in q.meaning.value
+    >>> "re-index" in q.meaning.value
     True
 """
 
@@ -25,7 +25,11 @@ from ..model import Gate, Tree
 from ._common import PlaceholderRepr, bullets, esc, leads_to_html, resolve_tree, style_box, text_box
 from .choice import Choice
 
-__all__ = ["AnswerCallback", "Detail", "GateQuestion", "meaning_html"]
+__all__ = [
+    "Detail",
+    "GateQuestion",
+    "meaning_html",
+]
 
 AnswerCallback = Callable[[str | None], Any]
 #: How much of a gate's explanation a question shows: all of it, behind a disclosure, or none.

@@ -24,7 +24,10 @@ import mistune
 from ..engine import Decision
 from ..record import decision_record
 
-__all__ = ["markdown_html", "record_html", "record_preview"]
+__all__ = [
+    "record_html",
+    "record_preview",
+]
 
 _MARKDOWN = mistune.create_markdown(escape=True)
 _HEADING = re.compile(r"<(/?)h([1-6])\b")

@@ -37,7 +37,9 @@ from .card import card_html
 from .gate import GateQuestion
 from .record_view import record_html
 
-__all__ = ["Walker", "diagram_html", "record_path"]
+__all__ = [
+    "Walker",
+]
 
 _MAX_COPIES = 10_000  # a folder will not hold this many records of one exit; stop looking there
 
