@@ -9,7 +9,7 @@ Example:
     'RAG + prompts'
 
 Diagrams and the export load lazily (``ragft.tree_diagram`` imports graphviz only when first
-used), so ``import ragft`` stays cheap; the notebook widgets live in :mod:`ragft.widgets`.
+used), so ``import ragft`` stays cheap; so do the notebook widgets (``ragft.Walker()``...).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the lazy names, for type checkers and editors
     from .diagram import gate_diagram, text_alternative, tree_diagram
     from .export import export as export_site
     from .render import render as render_diagram
+    from .widgets import BreakEvenCalculator, CaseBuilder, ContextCalculator, GateQuestion, Walker
 
 from ._version import __version__
 
@@ -51,17 +52,27 @@ _LAZY = {
     "text_alternative": ("ragft.diagram", "text_alternative"),
     "render_diagram": ("ragft.render", "render"),
     "export_site": ("ragft.export", "export"),
+    # The notebook widgets: ipywidgets loads only when one is first used.
+    "Walker": ("ragft.widgets", "Walker"),
+    "GateQuestion": ("ragft.widgets", "GateQuestion"),
+    "CaseBuilder": ("ragft.widgets", "CaseBuilder"),
+    "ContextCalculator": ("ragft.widgets", "ContextCalculator"),
+    "BreakEvenCalculator": ("ragft.widgets", "BreakEvenCalculator"),
 }
 
 __all__ = [
     "Answer",
     "AnswerSyntaxError",
     "Architecture",
+    "BreakEvenCalculator",
     "Case",
+    "CaseBuilder",
+    "ContextCalculator",
     "Decision",
     "Exit",
     "Flip",
     "Gate",
+    "GateQuestion",
     "IncompleteDecisionError",
     "OutputExistsError",
     "RagftError",
@@ -73,6 +84,7 @@ __all__ = [
     "UnknownGateError",
     "UnknownNodeError",
     "UnknownOptionError",
+    "Walker",
     "__version__",
     "all_answer_sets",
     "all_walks",
