@@ -1,4 +1,4 @@
-"""The ``ragft`` command: decide, walk, draw, record and export the tree.
+"""The ``ragft`` command: decide, walk, draw, record, revisit and export the tree.
 
 Bad input of any kind (an unknown gate, answer or format, a malformed ``gate=answer``, a broken
 tree file, an output file that exists) ends with one line ``ragft: error: ...`` on stderr and
@@ -16,7 +16,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -45,7 +44,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``ragft`` argument parser (subcommands decide, walk, diagram, record, export)."""
+    """The ``ragft`` argument parser (subcommands decide, walk, diagram, record, revisit,
+    export)."""
     from ._version import __version__
 
     parser = _Parser(prog=PROG, description="RAG, fine-tuning, or both? Walk the decision tree.")
@@ -72,12 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="graphviz-pure (default) or a system Graphviz 'dot'")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
-    p = sub.add_parser("record", help="write a decision record (Markdown)")
-    p.add_argument("answers", nargs="*", metavar="ANSWER", help=ANSWERS_HELP)
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    p.add_argument("--title", help="what the decision is about")
-    p.add_argument("--date", help="the record's date, YYYY-MM-DD (default: today)")
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    _record_parser(sub)
+    _revisit_parser(sub)
 
     p = sub.add_parser("export", help="write tree.json, tree.svg and the walker into DIR")
     p.add_argument("directory", type=Path, metavar="DIR")
@@ -120,20 +116,106 @@ def _diagram(args: argparse.Namespace, tree: Tree) -> int:
     return 0
 
 
-def _record(args: argparse.Namespace, tree: Tree) -> int:
-    from .record import decision_record
+def _record_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    from .records import STATUSES
 
-    if args.date is not None:
-        try:
-            dt.date.fromisoformat(args.date)
-        except ValueError:
-            msg = f"bad date {args.date!r} (write it as YYYY-MM-DD, e.g. 2026-01-31)"
-            raise RagftError(msg) from None
-    decision = decide(parse_answers(args.answers, tree), tree)
-    text = decision_record(decision, date=args.date, title=args.title)
-    write_atomic(args.output, text, force=args.force)
-    print(args.output)
+    p = sub.add_parser("record", help="write a decision record (MADR 4.0 Markdown)",
+                       description="Write the decision record of a walk, or of a use case's "
+                                   "requirements (--case), as a MADR 4.0 file.")
+    p.add_argument("answers", nargs="*", metavar="ANSWER", help=ANSWERS_HELP)
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", type=Path, metavar="FILE",
+                       help="write the record to FILE (default: print it)")
+    where.add_argument("--adr", type=Path, metavar="DIR",
+                       help="write DIR/NNNN-title.md with the next free number; never overwrites")
+    p.add_argument("--case", type=Path, metavar="FILE",
+                   help="a use case's requirements, answers and reasons (YAML) instead of ANSWER")
+    p.add_argument("--use-case", "--title", dest="use_case", metavar="TEXT",
+                   help="what the system is for")
+    p.add_argument("--requirement", metavar="TEXT", help="the requirement this walk decides")
+    p.add_argument("--status", metavar="STATUS",
+                   help=f"the record's status: {', '.join(STATUSES)} (default: {STATUSES[0]})")
+    p.add_argument("--by", action="append", default=[], metavar="NAME",
+                   help="a decision-maker (repeat it for several)")
+    p.add_argument("--why", action="append", default=[], metavar="GATE=REASON",
+                   help='your reason for an answer, e.g. knowledge="policies change quarterly"')
+    p.add_argument("--date", help="the record's date, YYYY-MM-DD (default: today)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def _revisit_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    sub.add_parser(
+        "revisit", help="check decision records against the current tree",
+        description="Decide each record's answers again against the current tree (or --tree "
+                    "FILE). Exit status 0: every decision stands; 1: one changed; 2: bad input.",
+    ).add_argument("records", nargs="+", type=Path, metavar="RECORD",
+                   help="record files, or folders of them")
+
+
+def _reasons(items: Sequence[str]) -> dict[str, str]:
+    why: dict[str, str] = {}
+    for text in items:
+        gate, sep, reason = text.partition("=")
+        gate = gate.strip()
+        if not sep or not gate or not reason.strip():
+            msg = (f"bad reason {text!r}: write it as gate=\"reason\", "
+                   'e.g. knowledge="policies change every quarter"')
+            raise RagftError(msg)
+        if gate in why:
+            msg = f"bad reason {text!r}: gate {gate!r} already has a reason"
+            raise RagftError(msg)
+        why[gate] = reason
+    return why
+
+
+def _record(args: argparse.Namespace, tree: Tree) -> int:
+    from .records import (
+        STATUSES,
+        RecordFields,
+        case_record,
+        read_case,
+        record_markdown,
+        record_title,
+        write_adr,
+    )
+
+    if args.case is not None:
+        if args.answers or args.requirement or args.why:
+            msg = "with --case FILE, the answers, requirements and reasons go in FILE"
+            raise RagftError(msg)
+        case = read_case(args.case, tree)
+        fields = RecordFields(use_case=args.use_case or case.use_case,
+                              status=args.status or case.status or STATUSES[0],
+                              decision_makers=args.by or case.decision_makers,
+                              date=args.date or "")
+        text, title = case_record(case.requirements, fields, tree), fields.use_case
+    else:
+        fields = RecordFields(use_case=args.use_case or "", requirement=args.requirement or "",
+                              status=args.status or STATUSES[0], decision_makers=args.by,
+                              why=_reasons(args.why), date=args.date or "")
+        decision = decide(parse_answers(args.answers, tree), tree)
+        text, title = record_markdown(decision, fields), record_title(decision, fields)
+    if args.adr is not None:
+        print(write_adr(args.adr, title, text))
+    elif args.output is not None:
+        print(write_atomic(args.output, text, force=args.force))
+    else:
+        sys.stdout.write(text)
     return 0
+
+
+def _revisit(args: argparse.Namespace, tree: Tree) -> int:
+    from .revisit import revisit_files
+
+    code = 0
+    for result in revisit_files(args.records, tree):
+        if isinstance(result, RagftError):
+            print(f"{PROG}: error: {result}", file=sys.stderr)
+            code = 2
+        else:
+            print(result.line(tree))
+            code = max(code, 0 if result.stands else 1)
+    return code
 
 
 def _export(args: argparse.Namespace, tree: Tree) -> int:
@@ -145,7 +227,7 @@ def _export(args: argparse.Namespace, tree: Tree) -> int:
 
 
 COMMANDS = {"decide": _decide, "walk": _walk, "diagram": _diagram, "record": _record,
-            "export": _export}
+            "revisit": _revisit, "export": _export}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -274,7 +274,7 @@ def test_record_never_overwrites_and_leaves_no_temp_file(
     assert "already exists (pass --force to overwrite it)" in one_error_line(err)
     assert target.read_text(encoding="utf-8") == "an earlier decision"
     assert run(capsys, "record", "prompting=no", "-o", target, "--force")[0] == 0
-    assert target.read_text(encoding="utf-8").startswith("# Decision record: ")
+    assert target.read_text(encoding="utf-8").startswith("---\nstatus: proposed\n")
     # A write that fails half-way (the target is a folder) leaves nothing behind.
     folder = tmp_path / "folder.md"
     folder.mkdir()
