@@ -85,7 +85,7 @@ def test_madr_sections_hold_the_cards_content(walk: Decision) -> None:
     assert headings(text, 1) == [md_escape(shown.title)]
     h2 = ["Context and Problem Statement", "Decision Drivers", "Considered Options",
           "Decision Outcome", "Pros and Cons of the Options", "More Information"]
-    assert [h for h in headings(text, 2)] in (h2, [h for h in h2 if not h.startswith("Pros")])
+    assert list(headings(text, 2)) in (h2, [h for h in h2 if not h.startswith("Pros")])
     outcome = section(text, "Decision Outcome")
     assert headings(outcome, 3) == ["Consequences", "Confirmation"]
     assert outcome.startswith(f'\nChosen option: "{md_escape(shown.title)}", because ')
@@ -147,7 +147,8 @@ def test_team_fields_go_in_and_empty_ones_leave_no_line(walk: Decision) -> None:
     assert "Use case:" not in plain
     assert "Our reason" not in plain
     assert "\n\n\n" not in plain
-    assert plain.endswith("\n") and not plain.endswith("\n\n")
+    assert plain.endswith("\n")
+    assert not plain.endswith("\n\n")
 
 
 @settings(max_examples=60, deadline=None)

@@ -63,5 +63,6 @@ FORM: Final = {
     "requirement": "Requirement",
     "status": "Status",
     "decision_makers": "Decision-makers (separate names with commas)",
-    "why": "Your reason for \"{answer}\" at {gate}",
+    "reasons": "Your reason for each answer",
+    "why": "{gate}: “{answer}”",
 }

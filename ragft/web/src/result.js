@@ -89,8 +89,9 @@ Walker.prototype.renderTeamFields = function (state) {
   });
   var body = el("div", { "class": "ragft-team-fields" }, [
     el("p", { "class": "ragft-team-hint", text: words.hint }),
-    text("use_case"), text("requirement"), field("status", words.status, status), text("decision_makers")
-  ].concat(reasons));
+    text("use_case"), text("requirement"), field("status", words.status, status), text("decision_makers"),
+    el("fieldset", { "class": "ragft-team-reasons" }, [el("legend", { text: words.reasons })].concat(reasons))
+  ]);
   var details = el("details", { "class": "ragft-team ragft-no-print" },
     [el("summary", { text: words.legend }), body]);
   details.open = filled;
