@@ -136,7 +136,7 @@ def _record_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--status", metavar="STATUS",
                    help=f"the record's status: {', '.join(STATUSES)} (default: {STATUSES[0]})")
     p.add_argument("--by", action="append", default=[], metavar="NAME",
-                   help="a decision-maker (repeat it for several)")
+                   help="a decision-maker (repeat it, or separate names with commas)")
     p.add_argument("--why", action="append", default=[], metavar="GATE=REASON",
                    help='your reason for an answer, e.g. knowledge="policies change quarterly"')
     p.add_argument("--date", help="the record's date, YYYY-MM-DD (default: today)")
@@ -178,6 +178,10 @@ def _record(args: argparse.Namespace, tree: Tree) -> int:
         record_title,
         write_adr,
     )
+    from .records.template import check_date
+
+    if args.date is not None:
+        check_date(args.date)
 
     if args.case is not None:
         if args.answers or args.requirement or args.why:
@@ -213,7 +217,7 @@ def _revisit(args: argparse.Namespace, tree: Tree) -> int:
             print(f"{PROG}: error: {result}", file=sys.stderr)
             code = 2
         else:
-            print(result.line(tree))
+            print(result.line())
             code = max(code, 0 if result.stands else 1)
     return code
 

@@ -18,7 +18,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -51,19 +51,21 @@ class Revisit:
     origin: str
     outcomes: tuple[Outcome, ...]
     tree_changed: bool
+    tree: Tree = field(repr=False, compare=False)
 
     @property
     def stands(self) -> bool:
         """Whether every decision of the record stands."""
         return all(o.verdict == "stands" for o in self.outcomes)
 
-    def line(self, tree: Tree | None = None) -> str:
+    def line(self) -> str:
         """One line for people: ``FILE: stands: exit (title)`` or ``FILE: changed: ...``."""
+        tree = self.tree
         changed = [o for o in self.outcomes if o.verdict != "stands"]
         if not changed:
             if len(self.outcomes) == 1:
                 o = self.outcomes[0]
-                said = f"{o.old_exit}" + (f" ({tree.exit(o.old_exit).title})" if tree else "")
+                said = f"{o.old_exit} ({tree.exit(o.old_exit).title})"
             else:
                 said = f"all {len(self.outcomes)} requirements"
             note = " (the tree has changed since; this decision has not)" if self.tree_changed \
@@ -75,7 +77,7 @@ class Revisit:
             if o.verdict == "gone":
                 parts.append(f"{who}{o.cause}")
             else:
-                title = f" ({tree.exit(o.new_exit).title})" if tree and o.new_exit else ""
+                title = f" ({tree.exit(o.new_exit).title})" if o.new_exit else ""
                 parts.append(f"{who}{o.old_exit} -> {o.new_exit or 'no exit'}{title}: {o.cause}")
         rest = len(self.outcomes) - len(changed)
         tail = f"; {rest} of {len(self.outcomes)} requirements stand" if rest else ""
@@ -139,7 +141,7 @@ def _revisit(info: RecordInfo, tree: Tree) -> Revisit:
     check_tree(info, tree)
     outcomes = tuple(_outcome(d, tree) for d in info.decisions)
     changed = bool(info.tree_sha256) and info.tree_sha256 != tree_digest(tree)
-    return Revisit(info.origin, outcomes, changed)
+    return Revisit(info.origin, outcomes, changed, tree)
 
 
 def revisit_record(text: str, tree: Tree, *, origin: str = "<record>") -> Revisit:

@@ -294,9 +294,10 @@ def test_break_even_table_lists_each_scenario() -> None:
 
 def test_record_preview_is_a_code_block(tree: Tree) -> None:
     text = worked.record_preview({"prompting": "no"}, title="T", tree=tree).data
-    assert text.startswith("```markdown\n# Decision record: Exhaust prompt engineering first\n")
+    assert text.startswith("```markdown\n---\nstatus: proposed\n")
+    assert "\n# Exhaust prompt engineering first\n" in text
     assert text.endswith("```")
-    assert "- **Date:** the day you write it" in text
+    assert 'date: "the day you write it"' in text
 
 
 def test_tally_table_counts_every_record(tree: Tree) -> None:

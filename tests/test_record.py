@@ -36,6 +36,7 @@ from ragft.records import (
     write_adr,
 )
 from ragft.records.madr import source_items
+from ragft.records.template import check_date
 
 WALKS = list(all_walks())
 DATE = "2026-01-31"
@@ -162,15 +163,17 @@ def test_any_text_keeps_the_front_matter_valid_yaml(use_case: str, names: list[s
     assert data["ragft"]["answers"] == WALKS[0].answers
 
 
-def test_record_is_dated_today_by_default() -> None:
+def test_record_is_dated_today_by_default_and_a_preview_may_say_when() -> None:
     assert front(record_markdown(WALKS[0]))["date"] == dt.date.today()
+    preview = record_markdown(WALKS[0], RecordFields(date='the day "you" write it'))
+    assert front(preview)["date"] == 'the day "you" write it'
 
 
 @pytest.mark.parametrize(("fields", "message"), [
     (lambda: RecordFields(status="done"),
      "unknown status 'done' (must be one of ['proposed', 'accepted', 'rejected'"),
-    (lambda: RecordFields(date="31/01/2026"), "bad date '31/01/2026' (write it as YYYY-MM-DD"),
-    (lambda: RecordFields(date="2026-02-30"), "bad date '2026-02-30'"),
+    (lambda: check_date("31/01/2026"), "bad date '31/01/2026' (write it as YYYY-MM-DD"),
+    (lambda: check_date("2026-02-30"), "bad date '2026-02-30'"),
 ])
 def test_bad_fields_are_named(fields: Any, message: str) -> None:
     with pytest.raises(RagftError) as err:

@@ -123,10 +123,10 @@ def test_case_records_are_revisited_per_requirement(capsys: pytest.CaptureFixtur
                                                     tmp_path: Path, tree: Tree) -> None:
     reqs = [CaseRequirement(f"req {w.exit}", w.answers) for w in WALKS]
     text = case_record(reqs, RecordFields(use_case="Everything", date="2026-01-31"), tree)
-    assert revisit_record(text, tree, origin="case.md").line(tree) == (
+    assert revisit_record(text, tree, origin="case.md").line() == (
         f"case.md: stands: all {len(WALKS)} requirements")
     changed = load_tree(tree_copy(tmp_path, swap_answers("budget"), "budget"))
-    line = revisit_record(text, changed, origin="case.md").line(changed)
+    line = revisit_record(text, changed, origin="case.md").line()
     assert line.startswith("case.md: changed: requirement 'req rag_prompts': rag_prompts -> ")
     stand = sum(decide(w.answers, changed).exit == w.exit for w in WALKS)
     assert 0 < stand < len(WALKS)

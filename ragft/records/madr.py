@@ -15,7 +15,6 @@ Example:
     ---
     status: proposed
     date: 2026-01-31
-    ---
     >>> "- Use case: Ticket summaries" in text
     True
 """
@@ -78,7 +77,7 @@ def front_matter(tree: Tree, block: dict[str, Any]) -> list[Line]:
     data = {"ragft": {"tree": tree.title, "tree-sha256": tree_digest(tree), **block}}
     dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000,
                             default_flow_style=False)
-    return ["---", Slot("status: ", "status", "id"), Slot("date: ", "date", "id"),
+    return ["---", Slot("status: ", "status", "id"), Slot("date: ", "date", "date"),
             Slot("decision-makers: ", "decision_makers", "yaml"), *dumped.splitlines(), "---"]
 
 

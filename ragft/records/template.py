@@ -15,7 +15,8 @@ walk's template in the export and fills it with the same rules in ``ragft/web/sr
 - escapes: ``yaml`` quotes text as a JSON string (valid YAML; ``json.dumps`` with
   ``ensure_ascii=False`` and ``JSON.stringify`` agree on cleaned text) and a list as
   ``["a", "b"]``; ``md`` escapes text as :func:`ragft.present.markdown.md_escape` does;
-  ``id`` writes a checked value (a status, a date) as it is.
+  ``id`` writes a checked value (a status) as it is; ``date`` writes ``YYYY-MM-DD`` as it is
+  (YAML reads it as a date) and any other text (a preview's "the day you write it") quoted.
 
 Example:
     >>> tpl = ("---", Slot("status: ", "status", "id"), Slot("decision-makers: ",
@@ -54,7 +55,7 @@ __all__ = [
     "template_data",
 ]
 
-Escape = Literal["yaml", "md", "id"]
+Escape = Literal["yaml", "md", "id", "date"]
 # The fields a slot may name; ``why.<gate>`` names the team's reason for one answer.
 FIELDS = ("use_case", "requirement", "status", "date", "decision_makers")
 
@@ -117,11 +118,11 @@ class RecordFields:
         decision_makers: who decided; a name with commas in it is split at the commas, as
             the site walker's comma-separated field is.
         why: the team's reason for an answer, keyed by gate id.
-        date: the record's date, ``YYYY-MM-DD``; today when empty.
+        date: the record's date, ``YYYY-MM-DD``; today when empty. Other text is kept (a
+            preview may say "the day you write it"); :func:`check_date` checks user input.
 
     Raises:
         UnknownOptionError: an unknown status.
-        RagftError: a date not written ``YYYY-MM-DD``.
     """
 
     use_case: str = ""
@@ -134,8 +135,6 @@ class RecordFields:
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
             raise UnknownOptionError(self.status, "status", STATUSES)
-        if self.date:
-            check_date(self.date)
         object.__setattr__(self, "decision_makers", _names(self.decision_makers))
         object.__setattr__(self, "why", {g: r for g, r in self.why.items() if clean(r)})
 
@@ -169,7 +168,7 @@ def _render(value: str | Sequence[str], escape: Escape) -> str:
     text = clean(value)
     if not text:
         return ""
-    if escape == "yaml":
+    if escape == "yaml" or (escape == "date" and not _DATE.match(text)):
         return _quote(text)
     if escape == "md":
         return md_escape(text)

@@ -104,7 +104,7 @@ function renderField(value, escape) {
   }
   var text = cleanText(value);
   if (!text) { return ""; }
-  if (escape === "yaml") { return JSON.stringify(text); }
+  if (escape === "yaml" || (escape === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(text))) { return JSON.stringify(text); }
   if (escape === "md") { return mdEscape(text); }
   return text;
 }
