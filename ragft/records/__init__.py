@@ -35,6 +35,7 @@ from .read import (
     check_tree,
     read_record,
     read_record_file,
+    record_body,
     record_files,
     tally_records,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "read_case",
     "read_record",
     "read_record_file",
+    "record_body",
     "record_files",
     "record_markdown",
     "record_title",

@@ -30,7 +30,7 @@ from ..errors import RagftError
 from ..model import Tree
 
 __all__ = ["RecordInfo", "RecordTally", "RecordedDecision", "check_tree", "read_record",
-           "read_record_file", "record_files", "tally_records"]
+           "read_record_file", "record_body", "record_files", "tally_records"]
 
 # The line every record of ragft's earlier format had, and that no MADR record has.
 _OLD_FORMAT = re.compile(r"^- \*\*Recommendation:\*\* ", re.MULTILINE)
@@ -116,6 +116,20 @@ def _split(text: str, f: _Front) -> str:
     if end is None:
         f.fail("malformed front matter: no closing '---' line")
     return text[4:end.start()]
+
+
+def record_body(text: str) -> str:
+    r"""The Markdown after a record's front matter (what a preview shows), or all of ``text``.
+
+    >>> record_body("---\nstatus: proposed\n---\n\n# Title\n")
+    '# Title\n'
+    """
+    text = text.removeprefix("\ufeff")
+    if text.startswith("---\n"):
+        end = _FENCE.search(text, 4)
+        if end is not None:
+            return text[end.end():].lstrip("\n")
+    return text
 
 
 def read_record(text: str, *, origin: str = "<record>") -> RecordInfo:
