@@ -23,7 +23,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -164,34 +163,116 @@ def run_diagram(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_record(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    from .records import STATUSES
+
     answers = " ".join(example_answers(tree))
-    p = command_parser(sub, "record", f"ragft record {answers} -o decision.md",
-                 f"ragft record {answers} -o decision.md --title 'Support bot' --force",
-                 tree=tree)
+    p = command_parser(
+        sub, "record", f"ragft record {answers} -o decision.md",
+        f"ragft record {answers} --adr docs/decisions --use-case 'Support bot' "
+        f"--why {tree.gates[-1].id}=\"no team can own retraining yet\"",
+        "ragft record --case our-case.yaml --adr docs/decisions", tree=tree)
     add_answers(p, tree)
-    add_output(p, "the Markdown file to write (never overwritten without --force)")
-    p.add_argument("--title", help="what the decision is about")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", type=Path, metavar="FILE",
+                       help="write the record to FILE (default: print it)")
+    where.add_argument("--adr", type=Path, metavar="DIR",
+                       help="write DIR/NNNN-title.md with the next free number; never overwrites")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument("--case", type=Path, metavar="FILE",
+                   help="a use case's requirements, answers and reasons (YAML) instead of ANSWER")
+    p.add_argument("--use-case", "--title", dest="use_case", metavar="TEXT",
+                   help="what the system is for")
+    p.add_argument("--requirement", metavar="TEXT", help="the requirement this walk decides")
+    p.add_argument("--status", metavar="STATUS",
+                   help=f"the record's status: {', '.join(STATUSES)} (default: {STATUSES[0]})")
+    p.add_argument("--by", action="append", default=[], metavar="NAME",
+                   help="a decision-maker (repeat it, or separate names with commas)")
+    p.add_argument("--why", action="append", default=[], metavar="GATE=REASON",
+                   help='your reason for an answer, e.g. knowledge="policies change quarterly"')
     p.add_argument("--date", help="the record's date, YYYY-MM-DD (default: today)")
     p.set_defaults(run=run_record)
 
 
+def _reasons(items: Sequence[str]) -> dict[str, str]:
+    why: dict[str, str] = {}
+    for text in items:
+        gate, sep, reason = text.partition("=")
+        gate = gate.strip()
+        if not sep or not gate or not reason.strip():
+            msg = (f"bad reason {text!r}: write it as gate=\"reason\", "
+                   'e.g. knowledge="policies change every quarter"')
+            raise RagftError(msg)
+        if gate in why:
+            msg = f"bad reason {text!r}: gate {gate!r} already has a reason"
+            raise RagftError(msg)
+        why[gate] = reason
+    return why
+
+
 def run_record(args: argparse.Namespace, tree: Tree) -> int:
-    from .record import decision_record
+    from .records import (
+        STATUSES,
+        RecordFields,
+        case_record,
+        read_case,
+        record_markdown,
+        record_title,
+        write_adr,
+    )
+    from .records.template import check_date
 
     if args.date is not None:
-        try:
-            dt.date.fromisoformat(args.date)
-        except ValueError:
-            msg = f"bad date {args.date!r} (write it as YYYY-MM-DD, e.g. 2026-01-31)"
-            raise RagftError(msg) from None
-    check_target(args.output, force=args.force, example="decision.md")
-    decision = _decision(args, tree)
-    if not decision.complete:
-        return _unfinished(decision, "a decision record", "error")  # and nothing is written
-    text = decision_record(decision, date=args.date, title=args.title)
-    write_atomic(args.output, text, force=args.force)
-    print(args.output)
+        check_date(args.date)
+    if args.output is not None:
+        check_target(args.output, force=args.force, example="decision.md")
+    if args.case is not None:
+        if args.answers or args.requirement or args.why:
+            msg = "with --case FILE, the answers, requirements and reasons go in FILE"
+            raise RagftError(msg)
+        case = read_case(args.case, tree)
+        fields = RecordFields(use_case=args.use_case or case.use_case,
+                              status=args.status or case.status or STATUSES[0],
+                              decision_makers=args.by or case.decision_makers,
+                              date=args.date or "")
+        text, title = case_record(case.requirements, fields, tree), fields.use_case
+    else:
+        decision = _decision(args, tree)
+        if not decision.complete:
+            return _unfinished(decision, "a decision record", "error")  # and nothing is written
+        fields = RecordFields(use_case=args.use_case or "", requirement=args.requirement or "",
+                              status=args.status or STATUSES[0], decision_makers=args.by,
+                              why=_reasons(args.why), date=args.date or "")
+        text, title = record_markdown(decision, fields), record_title(decision, fields)
+    if args.adr is not None:
+        print(write_adr(args.adr, title, text))
+    elif args.output is not None:
+        print(write_atomic(args.output, text, force=args.force))
+    else:
+        sys.stdout.write(text)
     return 0
+
+
+def add_revisit(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    p = command_parser(sub, "revisit", "ragft revisit docs/decisions",
+                       "ragft --tree our-tree.yaml revisit docs/decisions/0003-support-bot.md",
+                       codes=(0, 2))  # and 1, a decision changed: the description says so
+    p.add_argument("records", nargs="+", type=Path, metavar="RECORD",
+                   help="record files, or folders of them")
+    p.set_defaults(run=run_revisit)
+
+
+def run_revisit(args: argparse.Namespace, tree: Tree) -> int:
+    from .revisit import revisit_files
+
+    code = 0
+    for result in revisit_files(args.records, tree):
+        if isinstance(result, RagftError):
+            _say("error", str(result))
+            code = 2
+        else:
+            print(result.line())
+            code = max(code, 0 if result.stands else 1)
+    return code
 
 
 def add_export(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
@@ -241,8 +322,8 @@ def run_schema(args: argparse.Namespace, tree: Tree) -> int:
     return 0
 
 
-COMMANDS = (add_decide, add_walk, add_diagram, add_record, add_export, add_schema,
-            add_completion)
+COMMANDS = (add_decide, add_walk, add_diagram, add_record, add_revisit, add_export,
+            add_schema, add_completion)
 
 
 def build_parser(tree: Tree | None = None) -> argparse.ArgumentParser:

@@ -31,7 +31,9 @@ from .loader import SCHEMA_NAME, default_tree
 from .model import Gate, Tree
 from .present import HEADINGS, LABELS, Card, answer_leads, card, gate_view, tree_words
 from .present.data import as_data
-from .record import DATE_PLACEHOLDER, decision_record
+from .records import decision_template
+from .records.template import LineTable
+from .records.words import FORM, STATUSES
 
 __all__ = [
     "SCHEMA_NAME",
@@ -53,7 +55,7 @@ def _walker_card(decision: Decision) -> Card:
     return replace(full, sections=tuple(s for s in full.sections if s.id != "path"))
 
 
-def _state(decision: Decision) -> dict[str, Any]:
+def _state(decision: Decision, records: LineTable) -> dict[str, Any]:
     tree = decision.tree
     nxt = {}
     if decision.next_gate is not None:
@@ -72,13 +74,17 @@ def _state(decision: Decision) -> dict[str, Any]:
         "leads": as_data(answer_leads(decision)),
     }
     if decision.complete:
-        state["record"] = decision_record(decision, date=DATE_PLACEHOLDER)
+        # The record's template (ragft.records.template), as indexes into records.lines; the
+        # walker fills in the team's fields and the date exactly as `ragft record` does.
+        state["record"] = records.add(decision_template(decision))
     return state
 
 
 def tree_payload(tree: Tree | None = None) -> dict[str, Any]:
     """Return the JSON-ready form of ``tree`` (default: ragft's own), walker states included."""
     tree = tree or default_tree()
+    records = LineTable()
+    states = {d.key: _state(d, records) for d in all_states(tree)}
     return {
         "schema": SCHEMA_NAME,
         "schema_version": EXPORT_VERSION,
@@ -99,6 +105,6 @@ def tree_payload(tree: Tree | None = None) -> dict[str, Any]:
             "labels": dict(LABELS),
             "messages": message_templates((g.id, g.answer_ids) for g in tree.gates),
         },
-        "states": {d.key: _state(d) for d in all_states(tree)},
-        "date_placeholder": DATE_PLACEHOLDER,
+        "states": states,
+        "records": {"lines": records.data, "statuses": list(STATUSES), "form": dict(FORM)},
     }

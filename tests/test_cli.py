@@ -461,7 +461,7 @@ def test_record_never_overwrites_and_leaves_no_temp_file(
     assert "already exists (pass --force to overwrite it)" in one_line(err)
     assert target.read_text(encoding="utf-8") == "an earlier decision"
     assert run(capsys, "record", "prompting=no", "-o", target, "--force")[0] == 0
-    assert target.read_text(encoding="utf-8").startswith("# Decision record: ")
+    assert target.read_text(encoding="utf-8").startswith("---\nstatus: proposed\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["decision.md"]
 
 

@@ -23,7 +23,6 @@ from conftest import load_script
 from ragft.engine import decide, parse_answers
 from ragft.guide.show import SITE, WALKER, binder_href, md_escape, walker_href
 from ragft.model import Tree
-from ragft.record import decision_record, read_record, tally_records
 
 ROOT = Path(__file__).resolve().parent.parent
 EXECUTE = load_script(ROOT / "tools" / "execute_notebooks.py")
@@ -31,7 +30,6 @@ CELL_METADATA_KEYS = EXECUTE.CELL_METADATA_KEYS
 KERNELSPEC = EXECUTE.KERNELSPEC
 NOTEBOOK_METADATA_KEYS = EXECUTE.NOTEBOOK_METADATA_KEYS
 NB_DIR = ROOT / "notebooks"
-RECORDS = NB_DIR / "records-sample"
 NAMES = [
     "00_start_here",
     "01_knowledge",
@@ -505,28 +503,3 @@ def test_filter_leaves_links_alone_outside_a_quarto_project(tmp_path: Path) -> N
         out = subprocess.run([sys.executable, str(script)], input=nb, capture_output=True,
                              text=True, check=True, cwd=folder, timeout=60).stdout
         assert json.loads(out)["cells"][0]["source"] == [expected]
-
-
-# -- the sample records (notebook 08) --------------------------------------------------------
-
-
-def test_sample_records_are_current_ragft_records(tree: Tree) -> None:
-    """Each sample equals what `ragft record` writes today (else: regenerate it)."""
-    files = sorted(RECORDS.glob("*.md"))
-    assert len(files) >= 8
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        read_record(text, tree, origin=str(path))
-        answers = dict(re.findall(r"\(`([a-z_]+)=([a-z_]+)`\)\. ", text))
-        title = re.search(r"^\*\*Use case:\*\* (.+)$", text, re.M)
-        date = re.search(r"^- \*\*Date:\*\* (.+)$", text, re.M)
-        assert title, path
-        assert date, path
-        expected = decision_record(decide(answers, tree), date=date.group(1),
-                                   title=title.group(1))
-        assert text == expected, f"{path.name} is stale: rewrite it with `ragft record`"
-
-
-def test_sample_records_reach_most_exits(tree: Tree) -> None:
-    counts = tally_records(RECORDS, tree)
-    assert set(counts) == set(tree.exit_ids)

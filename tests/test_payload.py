@@ -11,7 +11,8 @@ from ragft.model import Tree
 from ragft.payload import EXPORT_VERSION, tree_payload
 from ragft.present import HEADINGS, LABELS, answer_leads, card, gate_view, tree_words
 from ragft.present.data import as_data
-from ragft.record import DATE_PLACEHOLDER, decision_record
+from ragft.records import decision_template
+from ragft.records.template import template_data
 
 
 def test_payload_round_trips_through_json(tree: Tree) -> None:
@@ -28,7 +29,8 @@ def test_payload_round_trips_through_json(tree: Tree) -> None:
 
 
 def test_every_state_of_every_walk_is_precomputed(tree: Tree) -> None:
-    states = tree_payload(tree)["states"]
+    data = tree_payload(tree)
+    states = data["states"]
     decisions = list(all_states(tree))
     assert len(states) == len(decisions) == len({d.key for d in decisions})
     for d in decisions:
@@ -47,7 +49,9 @@ def test_every_state_of_every_walk_is_precomputed(tree: Tree) -> None:
                 assert tree.exit(after.exit).title in "".join(s[0] for s in words)
         if d.complete:
             assert entry["next"] == {}
-            assert entry["record"] == decision_record(d, date=DATE_PLACEHOLDER)
+            lines = data["records"]["lines"]
+            # The record's template, its lines kept once across every walk.
+            assert [lines[i] for i in entry["record"]] == template_data(decision_template(d))
         else:
             gate = tree.gate(str(d.next_gate))
             assert list(entry["next"]) == list(gate.answer_ids)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from ragft.export import export
 from ragft.model import Tree
 from ragft.present import card
 from ragft.present.text import plain
-from ragft.record import decision_record
+from ragft.records import RecordFields, record_markdown
+from ragft.records.words import FORM
 
 pytestmark = pytest.mark.browser
 
@@ -277,22 +279,76 @@ def test_print_shows_only_the_card(offline: Offline, base: str, tree: Tree) -> N
     assert page.locator(".ragft-tree").is_visible()
 
 
+# What a team might type: quotes, YAML and Markdown marks, markup, a dollar, a backslash, a
+# tab, runs of spaces and a character outside the BMP (a text field keeps all of them).
+TEAM_TEXT = 'Ana "PM" O\'Neil: #1 & <b>co</b> $5 \\ *x* [y] {z} !tag &a\tb   c 😀'
+
+
+def fill_team_fields(page: Any, walk: Decision) -> RecordFields:
+    """Type the team's words into the walker's fields; return the same as RecordFields."""
+    if not page.locator("details.ragft-team").evaluate("d => d.open"):
+        page.locator("details.ragft-team summary").click()
+    page.get_by_label(FORM["use_case"], exact=True).fill(TEAM_TEXT)
+    page.get_by_label(FORM["requirement"], exact=True).fill(f"For {walk.exit}")
+    page.get_by_label(FORM["status"], exact=True).select_option("accepted")
+    page.get_by_label(FORM["decision_makers"], exact=True).fill(f"Ana, {TEAM_TEXT}")
+    why = {}
+    for item in card(walk).path:
+        reason = f"{TEAM_TEXT} ({item.gate})"
+        label = FORM["why"].replace("{answer}", item.answer_label).replace("{gate}", item.gate_label)
+        page.get_by_label(label, exact=True).fill(reason)
+        why[item.gate] = reason
+    return RecordFields(use_case=TEAM_TEXT, requirement=f"For {walk.exit}", status="accepted",
+                        decision_makers=[f"Ana, {TEAM_TEXT}"], why=why)
+
+
+@pytest.mark.parametrize("team", [False, True], ids=["plain", "team-fields"])
 def test_markdown_download_equals_ragft_record_for_every_walk(
-    offline: Offline, base: str, tree: Tree, tmp_path: Path
+    offline: Offline, base: str, tree: Tree, tmp_path: Path, team: bool
 ) -> None:
     page = open_walker(offline, base + "site-data/walker.html")
     today = dt.date.today().isoformat()
     for walk in all_walks(tree):
         page.evaluate("(k) => { location.hash = k; }", answers_key(walk.answers))
         page.wait_for_selector(f"[data-exit='{walk.exit}']")
+        fields = fill_team_fields(page, walk) if team else RecordFields()
         with page.expect_download() as info:
             page.get_by_role("button", name="Download as Markdown").click()
         download = info.value
         assert download.suggested_filename == f"decision-record-{walk.exit}-{today}.md"
         target = tmp_path / download.suggested_filename
         download.save_as(target)
-        assert target.read_text(encoding="utf-8") == decision_record(walk, date=today)
+        expected = record_markdown(walk, replace(fields, date=today))
+        assert target.read_bytes() == expected.encode("utf-8"), walk.exit
     assert offline.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_team_fields_by_keyboard_and_axe(
+    offline: Offline, base: str, tree: Tree, axe_js: Path, scheme: str
+) -> None:
+    walk = max(all_walks(tree), key=lambda w: len(w.path))
+    page = offline.new_page()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base + "site-data/walker.html#" + answers_key(walk.answers))
+    page.wait_for_selector(READY)
+    tab_to(page, "details.ragft-team summary")
+    assert page.evaluate(FOCUS_RING), "the fields' disclosure shows no focus ring"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.labels[0].textContent") == FORM["use_case"]
+    page.keyboard.type("Staff questions")
+    # Every field has a label; every reason is for an answer on this walk.
+    labels = page.locator("details.ragft-team label").all_inner_texts()
+    assert len(labels) == 4 + len(walk.path)
+    violations = run_axe(page, axe_js)
+    assert violations == [], [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in violations]
+    # What was typed stays when the walk changes, so a second download keeps the use case.
+    page.locator(".ragft-change").first.click()
+    page.evaluate("(k) => { location.hash = k; }", answers_key(walk.answers))
+    page.wait_for_selector(f"[data-exit='{walk.exit}']")
+    assert page.get_by_label(FORM["use_case"], exact=True).input_value() == "Staff questions"
+    assert page.locator("details.ragft-team").evaluate("d => d.open")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -65,11 +65,20 @@ HELP: Final = {
         "format). Answers highlight their path; --focus makes one gate stand out.",
     ),
     "record": (
-        "write a decision record (Markdown) of a finished walk",
-        "Write the decision record of a finished walk as Markdown: the recommendation, each "
-        "answer and why, what to build, what would flip it, when to revisit, and sources. "
-        "Never overwrites a file without --force; writes nothing unless the answers reach a "
-        "recommendation.",
+        "write a decision record (MADR 4.0 Markdown) of a finished walk",
+        "Write the decision record of a finished walk, or of a use case's requirements "
+        "(--case), as a MADR 4.0 file: front matter a program can read, then the context, one "
+        "decision driver per answer with your reasons (--why), the options the walk passed, "
+        "the outcome, what to build and how to confirm it. Prints it, or writes -o FILE (never "
+        "overwritten without --force) or the next numbered ADR in --adr DIR. Writes nothing "
+        "unless the answers reach a recommendation.",
+    ),
+    "revisit": (
+        "check decision records against the current tree",
+        "Decide each record's answers again, read from its front matter, against the current "
+        "tree (or --tree FILE), and say per record whether the decision stands, which exit it "
+        "moves to and which gate or answer caused it. Exit status as diff's: 0 when every "
+        "decision stands, 1 when any changed, 2 for bad input.",
     ),
     "export": (
         "write tree.json, tree.svg and the offline walker into DIR",

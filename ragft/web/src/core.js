@@ -80,8 +80,70 @@ function today() {
   return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
 }
 
-/** The Markdown decision record of a finished state, dated (= `ragft record`). */
-function recordText(data, state, date) {
+/*
+ * The decision record of a finished state: its template (payload.records.lines, indexed by
+ * state.record) filled with the team's fields by ragft.records.template's rules, the same
+ * rules `ragft record` fills it with. fields: {use_case, requirement, status, date,
+ * decision_makers: [..], why: {gate: reason}}; every one optional (date: today).
+ */
+// Blanks and control characters that never reach a record (ragft.records.template._BLANKS).
+var BLANKS = /[\0-\x20\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]+/gu;
+
+function cleanText(value) {
+  return String(value === undefined || value === null ? "" : value).replace(BLANKS, " ").replace(/^ | $/g, "");
+}
+
+function mdEscape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, function () { return "\\$"; });
+}
+
+function renderField(value, escape) {
+  if (Array.isArray(value)) {
+    var items = value.map(cleanText).filter(function (v) { return v; });
+    return items.length ? "[" + items.map(function (v) { return JSON.stringify(v); }).join(", ") + "]" : "";
+  }
+  var text = cleanText(value);
+  if (!text) { return ""; }
+  if (escape === "yaml" || (escape === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(text))) { return JSON.stringify(text); }
+  if (escape === "md") { return mdEscape(text); }
+  return text;
+}
+
+function fieldValue(fields, name) {
+  if (name.indexOf("why.") === 0) { return (fields.why || {})[name.slice(4)]; }
+  return fields[name];
+}
+
+function fillRecord(lines, fields) {
+  var out = [];
+  lines.forEach(function (line) {
+    if (typeof line !== "string") {
+      var text = renderField(fieldValue(fields, line[1]), line[2]);
+      if (!text) { return; }
+      line = line[0] + text + line[3];
+    }
+    if (!line && (!out.length || !out[out.length - 1])) { return; }
+    out.push(line);
+  });
+  while (out.length && !out[out.length - 1]) { out.pop(); }
+  return out.join("\n") + "\n";
+}
+
+/** Names from a comma-separated field, as ragft.records.template._names splits them. */
+function splitNames(text) {
+  return String(text || "").split(",").map(cleanText).filter(function (n) { return n; });
+}
+
+/** The Markdown decision record of a finished state (= `ragft record` with the same fields). */
+function recordText(data, state, fields) {
   if (!state || !state.record) { return null; }
-  return state.record.split(data.date_placeholder).join(date || today());
+  var given = fields || {};
+  var filled = {};
+  Object.keys(given).forEach(function (k) { filled[k] = given[k]; });
+  filled.status = given.status || data.records.statuses[0];
+  filled.date = given.date || today();
+  filled.decision_makers = [].concat(given.decision_makers || []).reduce(function (all, v) {
+    return all.concat(splitNames(v));
+  }, []);
+  return fillRecord(state.record.map(function (i) { return data.records.lines[i]; }), filled);
 }

@@ -1,6 +1,7 @@
 /*
- * result.js: the recommendation card (a Card of ragft.present), and the decision record to
- * print or download as Markdown.
+ * result.js: the recommendation card (a Card of ragft.present), the team's optional words for
+ * the record, and the decision record to print or download as Markdown (recordText in
+ * core.js fills the exported template exactly as `ragft record` does).
  */
 
 Walker.prototype.renderResult = function (state) {
@@ -18,10 +19,11 @@ Walker.prototype.renderResult = function (state) {
   var record = el("section", { "class": "ragft-record", "aria-label": this.label("recommendation") }, [rec]);
   var text = recordText(this.data, state);
   if (text) {
+    record.appendChild(this.renderTeamFields(state));
     var print = el("button", { type: "button", "class": "ragft-button ragft-secondary", text: this.label("print") });
     var download = el("button", { type: "button", "class": "ragft-button", text: this.label("download") });
     print.addEventListener("click", function () { window.print(); });
-    download.addEventListener("click", function () { self.download(state.exit, recordText(self.data, state)); });
+    download.addEventListener("click", function () { self.download(state.exit, recordText(self.data, state, self.teamFields(state))); });
     record.appendChild(el("div", { "class": "ragft-record-actions ragft-no-print" }, [download, " ", print]));
     document.body.classList.add("ragft-has-record");
   }
@@ -34,6 +36,66 @@ Walker.prototype.renderResult = function (state) {
   })));
   this.result.appendChild(record);
   return heading;
+};
+
+/** The team's words as they stand, for this walk: reasons only for the answers it gave. */
+Walker.prototype.teamFields = function (state) {
+  var team = this.team || {};
+  var why = {};
+  state.card.path.forEach(function (item) {
+    var reason = (team.why || {})[item.gate + "=" + item.answer];
+    if (reason) { why[item.gate] = reason; }
+  });
+  return { use_case: team.use_case, requirement: team.requirement, status: team.status,
+    decision_makers: team.decision_makers ? [team.decision_makers] : [], why: why };
+};
+
+/*
+ * The optional fields (use case, requirement, status, decision-makers, a reason per answer),
+ * in a disclosure that stays closed until used. What is typed is kept while the reader walks
+ * on, so a changed answer keeps the use case; a reason belongs to one gate's one answer.
+ */
+Walker.prototype.renderTeamFields = function (state) {
+  var words = this.data.records.form;
+  var team = this.team = this.team || { why: {} };
+  var uid = this.uid + "-team";
+  var filled = false;
+  var field = function (name, labelText, control) {
+    control.id = uid + "-" + name.replace(/[^a-z0-9_-]/gi, "-");
+    return el("div", { "class": "ragft-field" }, [el("label", { "for": control.id, text: labelText }), control]);
+  };
+  var input = function (get, set) {
+    var node = el("input", { type: "text", autocomplete: "off", spellcheck: "true" });
+    node.value = get() || "";
+    filled = filled || !!node.value;
+    node.addEventListener("input", function () { set(node.value); });
+    return node;
+  };
+  var text = function (name) {
+    return field(name, words[name], input(function () { return team[name]; },
+      function (v) { team[name] = v; }));
+  };
+  var status = el("select", null, this.data.records.statuses.map(function (s) {
+    return el("option", { value: s, text: s });
+  }));
+  status.value = team.status || this.data.records.statuses[0];
+  filled = filled || !!team.status;
+  status.addEventListener("change", function () { team.status = status.value; });
+  var reasons = state.card.path.map(function (item) {
+    var key = item.gate + "=" + item.answer;
+    var labelText = words.why.split("{answer}").join(item.answer_label).split("{gate}").join(item.gate_label);
+    return field("why-" + item.gate, labelText, input(function () { return team.why[key]; },
+      function (v) { team.why[key] = v; }));
+  });
+  var body = el("div", { "class": "ragft-team-fields" }, [
+    el("p", { "class": "ragft-team-hint", text: words.hint }),
+    text("use_case"), text("requirement"), field("status", words.status, status), text("decision_makers"),
+    el("fieldset", { "class": "ragft-team-reasons" }, [el("legend", { text: words.reasons })].concat(reasons))
+  ]);
+  var details = el("details", { "class": "ragft-team ragft-no-print" },
+    [el("summary", { text: words.legend }), body]);
+  details.open = filled;
+  return details;
 };
 
 Walker.prototype.download = function (exitId, text) {
