@@ -28,7 +28,10 @@ from .model import Tree
 from .records import RecordedDecision, check_tree, read_record, read_record_file, tree_digest
 from .records.read import RecordInfo, record_files
 
-__all__ = ["Outcome", "Revisit", "revisit_files", "revisit_record"]
+__all__ = [
+    "Outcome",
+    "revisit_files",
+]
 
 Verdict = Literal["stands", "changed", "gone"]
 

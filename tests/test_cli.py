@@ -214,7 +214,7 @@ def small_tree(tmp_path: Path) -> Path:
     (["decide", "prompting=yes", "prompting=no"], "bad answer 'prompting=no': that gate is already answered"),
     (["decide", "--jsn"], "unknown option '--jsn' (must be one of ['--help', '--tree', '--json']); did you mean '--json'? (see 'ragft decide --help')"),
     (["--jsn"], "unknown option '--jsn'"),
-    (["dance"], "unknown command 'dance' (must be one of ['decide', 'walk', 'diagram', 'record', 'export', 'schema', 'completion'])"),
+    (["dance"], "unknown command 'dance' (must be one of ['decide', 'walk', 'diagram', 'record', 'revisit', 'export', 'schema', 'completion'])"),
     (["decde"], "did you mean 'decide'?"),
     (["export", "a", "b"], "unexpected argument 'b' (see 'ragft export --help')"),
     (["completion", "tcsh"], "unknown shell 'tcsh' (must be one of ['bash', 'zsh', 'fish'])"),
@@ -288,7 +288,7 @@ def test_bad_paths_get_one_clear_line(capsys: pytest.CaptureFixture[str], tmp_pa
 
 # help -------------------------------------------------------------------------------------------
 
-COMMANDS = ("decide", "walk", "diagram", "record", "export", "schema", "completion")
+COMMANDS = ("decide", "walk", "diagram", "record", "revisit", "export", "schema", "completion")
 TAKES_ANSWERS = ("decide", "diagram", "record")
 
 

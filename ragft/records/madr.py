@@ -40,12 +40,10 @@ from .template import Line, Slot, Template, clean
 from .words import HEADINGS, LABELS
 
 __all__ = [
-    "confirmation_items",
     "decision_template",
     "drivers",
     "front_matter",
     "ragft_block",
-    "source_items",
     "tree_digest",
 ]
 

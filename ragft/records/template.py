@@ -42,8 +42,6 @@ from ..present.markdown import md_escape
 from .words import STATUSES
 
 __all__ = [
-    "FIELDS",
-    "Escape",
     "Line",
     "LineTable",
     "RecordFields",

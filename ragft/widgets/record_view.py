@@ -8,8 +8,10 @@ are moved down, so a preview inside a notebook never adds a top-level heading of
 Example:
     >>> from ragft.engine import decide
     >>> html = record_html(decide({"prompting": "no"}), date="2026-01-31")
-    >>> html.startswith("<article class='ragft-record'"), "<h3>Decision record:" in html
+    >>> html.startswith("<article class='ragft-record'"), "<h3>Exhaust prompt" in html
     (True, True)
+    >>> "status: proposed" in html  # the front matter is for programs; the preview skips it
+    False
     >>> "**" in html
     False
 """
@@ -23,6 +25,7 @@ import mistune
 
 from ..engine import Decision
 from ..record import decision_record
+from ..records.read import record_body
 
 __all__ = [
     "record_html",
@@ -50,7 +53,7 @@ def record_html(decision: Decision, *, date: str | None = "the day you write it"
     Raises:
         IncompleteDecisionError: the walk has not reached a recommendation.
     """
-    text = decision_record(decision, date=date, title=title)
+    text = record_body(decision_record(decision, date=date, title=title))
     return ("<article class='ragft-record' aria-label='Decision record preview'>"
             f"{markdown_html(text)}</article>")
 
