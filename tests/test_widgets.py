@@ -484,7 +484,7 @@ def test_the_walker_recaps_the_last_answer_and_previews_the_record() -> None:
     walker.use_case.value = "Support bot"
     preview = walker.preview.value
     assert "Preview the decision record" in preview
-    assert "<strong>Use case:</strong> Support bot" in preview
+    assert "<li>Use case: Support bot</li>" in preview
     assert "**" not in preview
 
 
@@ -533,3 +533,28 @@ def test_every_control_has_a_visible_label_and_none_is_a_slider(
         # description.
         label = control.legend if isinstance(control, Choice) else control.description
         assert str(label).strip(), f"{type(control).__name__} has no visible label"
+
+
+def test_the_walker_records_the_teams_words_as_ragft_record_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ragft.cli import main
+
+    tree = default_tree()
+    walk = max(all_walks(tree), key=lambda w: len(w.path))
+    walker = Walker(tree, record_dir=tmp_path, answers=walk.answers, date="2026-02-03")
+    walker.use_case.value = "Support bot"
+    walker.requirement.value = "Answer in our voice"
+    walker.status.value = "accepted"
+    walker.decision_makers.value = "Ana, Bo"
+    first = walk.path[0].gate
+    walker.reasons[first].value = "we measured it on 40 cases"
+    assert [b.description for b in walker.reasons_box.children] == [
+        f"Why {tree.gate(s.gate).label} (optional):" for s in walk.path]
+    walker.record_button.click()
+    assert walker.last_record is not None
+    args = ["record", *(f"{g}={a}" for g, a in walk.answers.items()), "--use-case", "Support bot",
+            "--requirement", "Answer in our voice", "--status", "accepted", "--by", "Ana, Bo",
+            "--why", f"{first}=we measured it on 40 cases", "--date", "2026-02-03"]
+    assert main(args) == 0
+    assert walker.last_record.read_text(encoding="utf-8") == capsys.readouterr().out
+    assert "we measured it on 40 cases" in walker.preview.value

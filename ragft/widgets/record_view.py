@@ -19,12 +19,13 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import mistune
 
 from ..engine import Decision
-from ..record import decision_record
+from ..record import RecordFields, decision_record, record_markdown
 from ..records.read import record_body
 
 __all__ = [
@@ -47,13 +48,16 @@ def markdown_html(text: str, *, demote: int = 2) -> str:
 
 
 def record_html(decision: Decision, *, date: str | None = "the day you write it",
-                title: str | None = None) -> str:
+                title: str | None = None, fields: RecordFields | None = None) -> str:
     """The decision record of a finished ``decision`` as formatted HTML.
 
     Raises:
         IncompleteDecisionError: the walk has not reached a recommendation.
     """
-    text = record_body(decision_record(decision, date=date, title=title))
+    if fields is not None:  # the team's own words, as `ragft record` takes them
+        text = record_body(record_markdown(decision, replace(fields, date=date or "")))
+    else:
+        text = record_body(decision_record(decision, date=date, title=title))
     return ("<article class='ragft-record' aria-label='Decision record preview'>"
             f"{markdown_html(text)}</article>")
 

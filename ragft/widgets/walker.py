@@ -29,7 +29,7 @@ from ..diagram import text_alternative, tree_diagram
 from ..engine import Decision
 from ..errors import OutputExistsError, RagftError
 from ..model import Tree
-from ..record import decision_record
+from ..record import STATUSES, RecordFields, record_markdown
 from ..render import render, strip_xml_prolog
 from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box
 from ._path import AnswerPath
@@ -71,12 +71,12 @@ def diagram_html(decision: Decision) -> str:
             f"<pre>{alt}</pre></details></figcaption></figure>")
 
 
-def _preview_html(decision: Decision, title: str | None, date: str | None) -> str:
+def _preview_html(decision: Decision, fields: RecordFields, date: str | None) -> str:
     if not decision.complete:
         return ""
+    shown = record_html(decision, date=date or "the day you write it", fields=fields)
     return ("<details class='ragft-record-preview'><summary>Preview the decision record"
-            f"</summary>{record_html(decision, date=date or 'the day you write it', title=title)}"
-            "</details>")
+            f"</summary>{shown}</details>")
 
 
 class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
@@ -111,6 +111,17 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         self.use_case = w.Text(description="Use case (optional):", placeholder="e.g. support bot",
                                style={"description_width": "initial"},
                                layout=w.Layout(width="auto", flex="1 1 16em"))
+        # The team's own words for the record, the same fields as `ragft record` and the site
+        # walker: all optional.
+        wide = {"style": {"description_width": "initial"}, "layout": w.Layout(width="auto")}
+        self.requirement = w.Text(description="Requirement (optional):", **wide)
+        self.status = w.Dropdown(options=list(STATUSES), value=STATUSES[0],
+                                 description="Status:", **wide)
+        self.decision_makers = w.Text(description="Decided by (optional, commas between):",
+                                      **wide)
+        self.reasons: dict[str, w.Text] = {}
+        self.reasons_box = w.VBox([])
+        self.reasons_box.add_class("ragft-reasons")
         self.record_button = w.Button(description="Write decision record", icon="file-text",
                                       tooltip="Save this decision as a Markdown file",
                                       layout=w.Layout(width="auto"))
@@ -120,13 +131,16 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         self.back_button.on_click(lambda _: self.path.back())
         self.restart_button.on_click(lambda _: self.path.restart())
         self.record_button.on_click(lambda _: self.write_record())
-        self.use_case.observe(lambda _: self._show_preview(self.decision), names="value")
+        for field in (self.use_case, self.requirement, self.status, self.decision_makers):
+            field.observe(lambda _: self._show_preview(self.decision), names="value")
         self.path.on_change(self._show)
         controls = w.Box([self.back_button, self.restart_button])
         controls.add_class("ragft-toolbar")
         record = w.Box([self.use_case, self.record_button])
         record.add_class("ragft-toolbar")
-        steps = w.VBox([self.path, controls, self.card, record, self.record_status,
+        team = w.VBox([self.requirement, self.status, self.decision_makers, self.reasons_box])
+        team.add_class("ragft-record-fields")
+        steps = w.VBox([self.path, controls, self.card, record, team, self.record_status,
                         self.preview])
         steps.add_class("ragft-walker-steps")
         figure = w.VBox([self.diagram])
@@ -166,6 +180,30 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
     def _title(self) -> str | None:
         return str(self.use_case.value).strip() or None
 
+    def fields(self) -> RecordFields:
+        """The team's words for the record: use case, requirement, status, who, reasons."""
+        on_path = {s.gate for s in self.decision.path}
+        why = {g: str(t.value).strip() for g, t in self.reasons.items()
+               if g in on_path and str(t.value).strip()}
+        return RecordFields(use_case=self._title() or "",
+                            requirement=str(self.requirement.value).strip(),
+                            status=str(self.status.value),
+                            decision_makers=[who] if (who := str(self.decision_makers.value)
+                                                      .strip()) else [],
+                            why=why, date=self.date or "")
+
+    def _reason_fields(self, decision: Decision) -> None:
+        """One optional "why" box per answered gate; a typed reason survives a changed path."""
+        for step in decision.path:
+            if step.gate not in self.reasons:
+                gate = self.tree.gate(step.gate)
+                box = w.Text(description=f"Why {gate.label} (optional):",
+                             style={"description_width": "initial"},
+                             layout=w.Layout(width="auto"))
+                box.observe(lambda _: self._show_preview(self.decision), names="value")
+                self.reasons[step.gate] = box
+        self.reasons_box.children = tuple(self.reasons[s.gate] for s in decision.path)
+
     def write_record(self) -> Path | None:
         """Write the decision record into ``record_dir``; show and return where it went.
 
@@ -174,7 +212,7 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         """
         try:
             decision = self.decision
-            text = decision_record(decision, date=self.date, title=self._title())
+            text = record_markdown(decision, self.fields())
             path = self._write(decision.require_exit(), text)
         except (RagftError, OSError) as err:
             self.record_status.value = (f"<p class='ragft-error' role='alert'>Could not write the "
@@ -193,9 +231,10 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
                 continue
 
     def _show_preview(self, decision: Decision) -> None:
-        self.preview.value = _preview_html(decision, self._title(), self.date)
+        self.preview.value = _preview_html(decision, self.fields(), self.date)
 
     def _show(self, decision: Decision) -> None:
+        self._reason_fields(decision)
         self.card.value = card_html(decision)
         self.diagram.value = diagram_html(decision)
         self._show_preview(decision)
