@@ -61,7 +61,9 @@ def prose(nb: Any) -> list[str]:
         if cell.cell_type == "markdown":
             parts.append(cell.source)
         elif cell.cell_type == "code":
-            parts += output_texts(cell)
+            # A sample decision record is a document the tree writes, quoting the gates' own
+            # words by design; it is shown, not said again.
+            parts += [t for t in output_texts(cell) if "class='ragft-record'" not in t]
     return parts
 
 

@@ -15,7 +15,7 @@ Example:
     >>> from ragft.present.text import plain
     >>> print(plain(c.sections[3].items[1]))  # doctest: +NORMALIZE_WHITESPACE
     Pre-check 2 (Does it fit in context?): answering Yes, it fits would lead to Keep the corpus
-    in the prompt, and refresh it when it changes.
+    in the prompt, refreshed when it changes.
 """
 
 from __future__ import annotations
