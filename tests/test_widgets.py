@@ -558,3 +558,22 @@ def test_the_walker_records_the_teams_words_as_ragft_record_does(
     assert main(args) == 0
     assert walker.last_record.read_text(encoding="utf-8") == capsys.readouterr().out
     assert "we measured it on 40 cases" in walker.preview.value
+
+
+def test_the_case_builder_writes_one_numbered_adr_for_the_use_case(tmp_path: Path) -> None:
+    from ragft.records import CaseRequirement, RecordFields, case_record, read_record
+
+    tree = default_tree()
+    assert tree.example is not None
+    builder = CaseBuilder(tree, case=tree.example, record_dir=tmp_path / "decisions")
+    first = builder.write_record()
+    assert first is not None and first.name.startswith("0001-")
+    text = first.read_text(encoding="utf-8")
+    wanted = [CaseRequirement(r.name, dict(r.answers)) for r in tree.example.requirements]
+    fields = RecordFields(use_case=tree.example.name, date=read_record(text).date)
+    assert text == case_record(wanted, fields, tree)
+    second = builder.write_record()  # never overwrites: the next number
+    assert second is not None and second.name.startswith("0002-")
+    builder.use_case.value = " "
+    assert builder.write_record() is None
+    assert "use case" in builder.record_status.value

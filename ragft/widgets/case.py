@@ -20,13 +20,16 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 
 from ..architecture import Architecture, combine
 from ..engine import Decision
+from ..errors import RagftError
 from ..model import Case, Requirement, Tree
+from ..records import CaseRequirement, RecordFields, case_record, write_adr
 from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box
 from ._path import AnswerPath
 
@@ -160,9 +163,11 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
     widget_name = "Case builder"
 
     def __init__(self, tree: Tree | None = None, case: Case | None = None,
-                 **kwargs: Any) -> None:
+                 record_dir: str | Path = "decisions", **kwargs: Any) -> None:
         self.tree = resolve_tree(tree)
         self.case = case
+        self.record_dir = Path(record_dir)
+        self.last_record: Path | None = None
         head = ("<p><strong>Build a use case</strong>: name each requirement and walk it "
                 "through the gates; the combined architecture just below follows every "
                 "answer.</p>")
@@ -175,8 +180,22 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
                                    layout=w.Layout(width="auto"))
         self.summary = text_box("ragft-case-summary")
         self.add_button.on_click(lambda _: self._add_by_click())
+        # One ADR for the whole use case: a decision per requirement and the combination.
+        self.use_case = w.Text(value=case.name if case is not None else "",
+                               description="Use case:", placeholder="e.g. support bot",
+                               style={"description_width": "initial"},
+                               layout=w.Layout(width="auto", flex="1 1 16em"))
+        self.record_button = w.Button(description="Write the use case's ADR", icon="file-text",
+                                      tooltip="Save one numbered decision record (MADR) for "
+                                              "every finished requirement",
+                                      layout=w.Layout(width="auto"))
+        self.record_status = text_box("ragft-record-status")
+        self.record_button.on_click(lambda _: self.write_record())
+        record = w.Box([self.use_case, self.record_button])
+        record.add_class("ragft-toolbar")
         super().__init__([style_box(), text_box("ragft-case-intro", head), self.summary,
-                          self.rows_box, self.add_button], **kwargs)
+                          self.rows_box, self.add_button, record, self.record_status],
+                         **kwargs)
         self.add_class("ragft-case-builder")
         if case is not None:
             for req in case.requirements:
@@ -190,6 +209,31 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
         finished = [(_row_name(r, n), r.decision.answers) for n, r in enumerate(self.rows, 1)
                     if r.decision.complete]
         return combine(finished, self.tree) if finished else None
+
+    def write_record(self) -> Path | None:
+        """Write one ADR for the finished requirements into ``record_dir`` (the next free
+        number, as ``ragft record --case FILE --adr DIR`` does); show and return where.
+
+        Problems (no finished requirement, no use case name, a folder that cannot be written)
+        are shown in the widget and ``None`` is returned, so a click never raises.
+        """
+        finished = [CaseRequirement(_row_name(r, n), r.decision.answers)
+                    for n, r in enumerate(self.rows, 1) if r.decision.complete]
+        name = str(self.use_case.value).strip()
+        try:
+            if not finished:
+                msg = "walk at least one requirement to a recommendation first"
+                raise RagftError(msg)
+            text = case_record(finished, RecordFields(use_case=name), self.tree)
+            path = write_adr(self.record_dir, name, text)
+        except (RagftError, OSError) as err:
+            self.record_status.value = (f"<p class='ragft-error' role='alert'>Could not write the "
+                                        f"record: {esc(err)}</p>")
+            return None
+        self.last_record = path
+        self.record_status.value = (f"<p role='status'>Wrote the use case's record to "
+                                    f"<code>{esc(path)}</code>.</p>")
+        return path
 
     def add_requirement(self, name: str = "", answers: Mapping[str, str] | None = None, *,
                         note: str = "") -> RequirementRow:
