@@ -567,13 +567,15 @@ def test_the_case_builder_writes_one_numbered_adr_for_the_use_case(tmp_path: Pat
     assert tree.example is not None
     builder = CaseBuilder(tree, case=tree.example, record_dir=tmp_path / "decisions")
     first = builder.write_record()
-    assert first is not None and first.name.startswith("0001-")
+    assert first is not None
+    assert first.name.startswith("0001-")
     text = first.read_text(encoding="utf-8")
     wanted = [CaseRequirement(r.name, dict(r.answers)) for r in tree.example.requirements]
     fields = RecordFields(use_case=tree.example.name, date=read_record(text).date)
     assert text == case_record(wanted, fields, tree)
     second = builder.write_record()  # never overwrites: the next number
-    assert second is not None and second.name.startswith("0002-")
+    assert second is not None
+    assert second.name.startswith("0002-")
     builder.use_case.value = " "
     assert builder.write_record() is None
     assert "use case" in builder.record_status.value
