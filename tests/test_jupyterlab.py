@@ -264,9 +264,9 @@ def test_make_guide_opens_the_first_notebook_with_its_diagrams(lab: Lab, page: A
 
 
 def test_the_break_even_calculator_follows_its_inputs(lab: Lab, page: Any) -> None:
-    page.goto(lab.open("06_paths.ipynb"), timeout=UI_TIMEOUT)
+    page.goto(lab.open("05_budget.ipynb"), timeout=UI_TIMEOUT)
     _notebook_ready(page)
-    _stored_outputs_show(page, ".jp-RenderedImage img")
+    _stored_outputs_show(page)
     _run_every_cell(page)
     calc = page.locator(".ragft-break-even-calculator").first
     calc.wait_for(timeout=UI_TIMEOUT)
@@ -282,7 +282,7 @@ def test_the_break_even_calculator_follows_its_inputs(lab: Lab, page: Any) -> No
 
     expect(summary).to_contain_text("Never breaks even", timeout=CLICK_TIMEOUT)
     assert calc.locator("svg.ragft-plot").count() == 1
-    _shot(lab, page, "06-break-even")
+    _shot(lab, page, "05-break-even")
 
 
 # -- the walk in notebook 07 ---------------------------------------------------------------------
