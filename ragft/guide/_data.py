@@ -24,12 +24,16 @@ def load_yaml(path: str | Path | None, default: str) -> tuple[Any, str]:
         text = resources.files(__package__).joinpath(default).read_text(encoding="utf-8")
         return yaml.safe_load(text), default
     path = Path(path)
+    return yaml.safe_load(read_text(path)), str(path)
+
+
+def read_text(path: Path) -> str:
+    """A data file's text, or a one-line error naming the path."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError:
         msg = f"{path}: cannot read the file (is the path right?)"
         raise RagftError(msg) from None
-    return yaml.safe_load(text), str(path)
 
 
 class Reader:

@@ -21,7 +21,7 @@ from typing import Any
 from IPython.display import Markdown
 
 from ..errors import RagftError
-from ._data import load_yaml
+from ._data import load_yaml, read_text
 from ._text import md, md_escape
 
 __all__ = ["check_sorting", "read_jsonl", "read_yaml", "table"]
@@ -70,11 +70,7 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
         RagftError: the file is missing, or a line is not a JSON object (named by number).
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        msg = f"{path}: cannot read the file (is the path right?)"
-        raise RagftError(msg) from None
+    text = read_text(path)
     records = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from importlib.resources import files
+from pathlib import Path
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -32,6 +33,7 @@ __all__ = [
     "resolve_tree",
     "style_box",
     "text_box",
+    "write_report",
 ]
 
 # One label column for every form, so the inputs line up under each other.
@@ -73,6 +75,14 @@ def leads_to_html(tree: Tree, node_id: str) -> str:
 def labelled_style() -> dict[str, Any]:
     """Widget style that keeps the visible ``description`` label whole."""
     return {"description_width": LABEL_WIDTH}
+
+
+def write_report(result: Path | Exception, what: str) -> str:
+    """The status line after writing a record: where ``what`` went, or why it could not."""
+    if isinstance(result, Exception):
+        return (f"<p class='ragft-error' role='alert'>Could not write the record: "
+                f"{esc(result)}</p>")
+    return f"<p role='status'>Wrote {esc(what)} to <code>{esc(result)}</code>.</p>"
 
 
 def text_box(css_class: str, html_text: str = "") -> w.HTML:

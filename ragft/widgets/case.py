@@ -30,7 +30,7 @@ from ..engine import Decision
 from ..errors import RagftError
 from ..model import Case, Requirement, Tree
 from ..records import CaseRequirement, RecordFields, case_record, write_adr
-from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box
+from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box, write_report
 from ._path import AnswerPath
 
 __all__ = [
@@ -227,12 +227,10 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
             text = case_record(finished, RecordFields(use_case=name), self.tree)
             path = write_adr(self.record_dir, name, text)
         except (RagftError, OSError) as err:
-            self.record_status.value = (f"<p class='ragft-error' role='alert'>Could not write the "
-                                        f"record: {esc(err)}</p>")
+            self.record_status.value = write_report(err, "the use case's record")
             return None
         self.last_record = path
-        self.record_status.value = (f"<p role='status'>Wrote the use case's record to "
-                                    f"<code>{esc(path)}</code>.</p>")
+        self.record_status.value = write_report(path, "the use case's record")
         return path
 
     def add_requirement(self, name: str = "", answers: Mapping[str, str] | None = None, *,

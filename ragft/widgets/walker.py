@@ -31,7 +31,7 @@ from ..errors import OutputExistsError, RagftError
 from ..model import Tree
 from ..record import STATUSES, RecordFields, record_markdown
 from ..render import render, strip_xml_prolog
-from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box
+from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box, write_report
 from ._path import AnswerPath
 from .card import card_html
 from .gate import GateQuestion
@@ -215,12 +215,10 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
             text = record_markdown(decision, self.fields())
             path = self._write(decision.require_exit(), text)
         except (RagftError, OSError) as err:
-            self.record_status.value = (f"<p class='ragft-error' role='alert'>Could not write the "
-                                        f"record: {esc(err)}</p>")
+            self.record_status.value = write_report(err, "the decision record")
             return None
         self.last_record = path
-        self.record_status.value = (f"<p role='status'>Wrote the decision record to "
-                                    f"<code>{esc(path)}</code>.</p>")
+        self.record_status.value = write_report(path, "the decision record")
         return path
 
     def _write(self, exit_id: str, text: str) -> Path:
