@@ -32,9 +32,10 @@ def _median(change: Callable[[], object], runs: int = RUNS) -> float:
 
 
 def rows() -> list[tuple[str, float, float | None, str]]:
-    from ragft.engine import all_walks
-    from ragft.loader import default_tree
-    from ragft.widgets import BreakEvenCalculator, ContextCalculator, Walker
+    from ragft.engine.decision import all_walks
+    from ragft.tree.loader import default_tree
+    from ragft.widgets.calculators import BreakEvenCalculator, ContextCalculator
+    from ragft.widgets.walker import Walker
 
     break_even = BreakEvenCalculator()
     requests = cycle([400_000, 500_000, 650_000, 0, 2_000_000])

@@ -43,7 +43,7 @@ Row = tuple[str, float, "float | None", str]  # name, value, target, unit
 
 def build(folder: Path) -> None:
     """``ragft export`` into ``folder``, plus a page that loads the walker as the site does."""
-    from ragft.export import export
+    from ragft.web.export import export
 
     export(folder, force=True)
     (folder / "walk.html").write_text(SITE_PAGE, encoding="utf-8")

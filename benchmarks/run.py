@@ -53,11 +53,11 @@ def import_time(statement: str, runs: int) -> float:
 
 def core_rows(runs: int) -> tuple[list[Row], list[tuple[str, str, str, bool]]]:
     """Measure ragft; return the timing rows and the ratio rows (name, value, target, ok)."""
-    from ragft.diagram import tree_diagram
-    from ragft.engine import all_answer_sets, all_walks, decide
-    from ragft.export import export
-    from ragft.loader import default_tree
-    from ragft.render import cache_clear, render
+    from ragft.diagram.dot import tree_diagram
+    from ragft.diagram.render import cache_clear, render
+    from ragft.engine.decision import all_answer_sets, all_walks, decide
+    from ragft.tree.loader import default_tree
+    from ragft.web.export import export
 
     tree = default_tree()
     base = import_time("import graphviz, ipywidgets", runs)

@@ -8,8 +8,11 @@ Example:
     >>> ragft.combine_case(ragft.default_tree().example).summary
     'RAG + prompts'
 
-Diagrams and the export load lazily (``ragft.tree_diagram`` imports graphviz only when first
-used), so ``import ragft`` stays cheap; so do the notebook widgets (``ragft.Walker()``...).
+The package reads in layers, one folder each: ``tree`` (the data and its checks), ``engine``
+(what the tree decides), ``present`` (what the guide says, worded once), then the renderers:
+``terminal``, ``records``, ``diagram``, ``web``, ``widgets`` and ``guide``. This module offers
+the names most callers need; everything else has one home in its folder. The diagram and the
+widgets load lazily, so ``import ragft`` does not import graphviz or ipywidgets.
 """
 
 from __future__ import annotations
@@ -17,95 +20,50 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .architecture import Architecture, combine, combine_case
-from .engine import Decision, Flip, Step, all_answer_sets, all_walks, decide, parse_answers
-from .errors import (
-    AnswerSyntaxError,
-    IncompleteDecisionError,
-    OutputExistsError,
-    RagftError,
-    TreeError,
-    UnknownAnswerError,
-    UnknownFormatError,
-    UnknownGateError,
-    UnknownNodeError,
-    UnknownOptionError,
-)
-from .loader import default_tree, load_tree
-from .model import Answer, Case, Exit, Gate, Tree
-from .record import decision_record
+from ._version import __version__
+from .engine.architecture import Architecture, combine_case
+from .engine.decision import Decision, decide
+from .errors import RagftError
+from .records.madr import record_markdown
+from .records.template import RecordFields
+from .tree.loader import default_tree, load_tree
+from .tree.model import Tree
 
 if TYPE_CHECKING:  # the lazy names, for type checkers and editors
-    from .diagram import gate_diagram, text_alternative, tree_diagram
-    from .export import export as export_site
-    from .render import render as render_diagram
-    from .widgets import BreakEvenCalculator, CaseBuilder, ContextCalculator, GateQuestion, Walker
+    from .diagram.dot import tree_diagram
+    from .widgets.case import CaseBuilder
+    from .widgets.gate import GateQuestion
+    from .widgets.walker import Walker
 
-from ._version import __version__
-
-# name -> (module, attribute); imported on first attribute access (PEP 562). The top-level
-# names differ from the module names: importing ragft.render would otherwise replace the
-# attribute `ragft.render` with the module.
+# name -> module; imported on first attribute access (PEP 562).
 _LAZY = {
-    "tree_diagram": ("ragft.diagram", "tree_diagram"),
-    "gate_diagram": ("ragft.diagram", "gate_diagram"),
-    "text_alternative": ("ragft.diagram", "text_alternative"),
-    "render_diagram": ("ragft.render", "render"),
-    "export_site": ("ragft.export", "export"),
-    # The notebook widgets: ipywidgets loads only when one is first used.
-    "Walker": ("ragft.widgets", "Walker"),
-    "GateQuestion": ("ragft.widgets", "GateQuestion"),
-    "CaseBuilder": ("ragft.widgets", "CaseBuilder"),
-    "ContextCalculator": ("ragft.widgets", "ContextCalculator"),
-    "BreakEvenCalculator": ("ragft.widgets", "BreakEvenCalculator"),
+    "tree_diagram": "ragft.diagram.dot",
+    "Walker": "ragft.widgets.walker",
+    "GateQuestion": "ragft.widgets.gate",
+    "CaseBuilder": "ragft.widgets.case",
 }
 
 __all__ = [
-    "Answer",
-    "AnswerSyntaxError",
     "Architecture",
-    "BreakEvenCalculator",
-    "Case",
     "CaseBuilder",
-    "ContextCalculator",
     "Decision",
-    "Exit",
-    "Flip",
-    "Gate",
     "GateQuestion",
-    "IncompleteDecisionError",
-    "OutputExistsError",
     "RagftError",
-    "Step",
+    "RecordFields",
     "Tree",
-    "TreeError",
-    "UnknownAnswerError",
-    "UnknownFormatError",
-    "UnknownGateError",
-    "UnknownNodeError",
-    "UnknownOptionError",
     "Walker",
     "__version__",
-    "all_answer_sets",
-    "all_walks",
-    "combine",
     "combine_case",
     "decide",
-    "decision_record",
     "default_tree",
-    "export_site",
-    "gate_diagram",
     "load_tree",
-    "parse_answers",
-    "render_diagram",
-    "text_alternative",
+    "record_markdown",
     "tree_diagram",
 ]
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        module, attr = _LAZY[name]
-        return getattr(importlib.import_module(module), attr)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     msg = f"module 'ragft' has no attribute {name!r}"
     raise AttributeError(msg)

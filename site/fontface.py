@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The diagram's carried face: Arimo (SIL OFL 1.1, site/fonts/OFL.txt) as CSS ``@font-face``.
 
-graphviz-pure lays labels out with Arial's metrics (``ragft.diagram.FONT``). Arimo has the
+graphviz-pure lays labels out with Arial's metrics (``ragft.diagram.dot.FONT``). Arimo has the
 same metrics, so a page that draws the diagram in Arimo shows every label exactly as Graphviz
 measured it, whatever fonts the reader's machine has. ``site/fonts/`` holds ``@fontsource/arimo``
 5.3.0's Latin subset of the regular face (npm), about 11 KB; it goes into

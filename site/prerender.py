@@ -35,13 +35,13 @@ import sys
 from pathlib import Path
 
 from ragft._io import write_atomic
-from ragft.diagram import tree_diagram
-from ragft.engine import answers_key, path_to
-from ragft.export import export
-from ragft.loader import default_tree
-from ragft.model import Tree
-from ragft.present import tree_words
-from ragft.render import render, strip_xml_prolog
+from ragft.diagram.dot import tree_diagram
+from ragft.diagram.render import render, strip_xml_prolog
+from ragft.engine.decision import answers_key, path_to
+from ragft.present.content import tree_words
+from ragft.tree.loader import default_tree
+from ragft.tree.model import Tree
+from ragft.web.export import export
 
 __all__ = ["INCLUDES", "includes", "main", "tree_figure", "watch_list", "write_includes"]
 

@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from ragft.loader import default_tree, load_tree
-from ragft.model import Tree
+from ragft.tree.loader import default_tree, load_tree
+from ragft.tree.model import Tree
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("RAGFT_CHROMIUM", "/usr/bin/chromium")
@@ -85,7 +85,7 @@ def hostile_tree(tmp_path: Path) -> Tree:
     """ragft's own tree with :data:`MARKUP` put before every piece of text a reader sees."""
     import yaml
 
-    data = yaml.safe_load((ROOT / "ragft" / "data" / "tree.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "ragft" / "tree" / "data" / "tree.yaml").read_text(encoding="utf-8"))
     path = tmp_path / "hostile.yaml"
     path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True), encoding="utf-8")
     return load_tree(path)

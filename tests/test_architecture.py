@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from ragft.architecture import combine, combine_case
-from ragft.engine import all_walks
+from ragft.engine.architecture import combine, combine_case
+from ragft.engine.decision import all_walks
 from ragft.errors import IncompleteDecisionError, RagftError, UnknownAnswerError
-from ragft.loader import default_tree
-from ragft.model import Tree
+from ragft.tree.loader import default_tree
+from ragft.tree.model import Tree
 
 TREE = default_tree()
 

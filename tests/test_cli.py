@@ -14,15 +14,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ragft.cli import main
-from ragft.diagram import tree_diagram
-from ragft.engine import all_walks, decide, path_to
-from ragft.loader import default_tree, load_tree
-from ragft.model import Tree
-from ragft.present import card
+from ragft.diagram.dot import tree_diagram
+from ragft.diagram.render import render
+from ragft.engine.decision import all_walks, decide, path_to
+from ragft.present.content import card
 from ragft.present.text import plain
-from ragft.record import decision_record
-from ragft.render import render
+from ragft.records.madr import record_markdown
+from ragft.records.template import RecordFields
+from ragft.terminal.cli import main
+from ragft.tree.loader import default_tree, load_tree
+from ragft.tree.model import Tree
 
 TREE = default_tree()
 # What no message may show: a Python class name, an errno, a temporary file, a traceback.
@@ -127,7 +128,7 @@ def test_options_anywhere_and_tree_before_or_after(capsys: pytest.CaptureFixture
                                                    tree: Tree) -> None:
     walk = max(all_walks(tree), key=lambda d: len(d.path))
     answers = items(walk.answers)
-    origin = str(Path(__file__).parent.parent / "ragft" / "data" / "tree.yaml")
+    origin = str(Path(__file__).parent.parent / "ragft" / "tree" / "data" / "tree.yaml")
     expected = walk.to_dict()
     for argv in (
         ["decide", "--json", *answers],
@@ -448,8 +449,8 @@ def test_record_writes_the_decision_record(capsys: pytest.CaptureFixture[str], t
         code, out, _ = run(capsys, "record", *items(walk.answers), "-o", target,
                            "--title", "Support bot", "--date", "2026-01-31")
         assert (code, out) == (0, f"{target}\n")
-        assert target.read_text(encoding="utf-8") == decision_record(
-            walk, date="2026-01-31", title="Support bot")
+        assert target.read_text(encoding="utf-8") == record_markdown(
+            walk, RecordFields(use_case="Support bot", date="2026-01-31"))
 
 
 def test_record_never_overwrites_and_leaves_no_temp_file(

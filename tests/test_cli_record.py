@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ragft.cli import main
-from ragft.engine import Decision, all_walks, decide
-from ragft.model import Tree
-from ragft.records import CaseRequirement, RecordFields, case_record, read_case, record_markdown
+from ragft.engine.decision import Decision, all_walks, decide
+from ragft.records.case import CaseRequirement, case_record, read_case
+from ragft.records.madr import record_markdown
+from ragft.records.template import RecordFields
+from ragft.terminal.cli import main
+from ragft.tree.model import Tree
 
 WALKS = list(all_walks())
 DATE = "2026-01-31"

@@ -18,7 +18,7 @@ import pytest
 
 from ragft.guide import glossary, quiz
 from ragft.guide.show import md_escape
-from ragft.model import Tree
+from ragft.tree.model import Tree
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"

@@ -3,7 +3,7 @@
 The golden file ``tests/golden/tree.dot`` holds the DOT of the whole tree. After an intended
 change, refresh it with::
 
-    python -c "import ragft.diagram as d; open('tests/golden/tree.dot', 'w').write(d.tree_diagram().source)"
+    python -c "import ragft.diagram.dot as d; open('tests/golden/tree.dot', 'w').write(d.tree_diagram().source)"
 
 and review the diff.
 """
@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from conftest import MARKUP
-from ragft.diagram import gate_diagram, text_alternative, tree_diagram, visible_nodes
-from ragft.engine import Decision, all_walks, decide, path_to
+from ragft.diagram.dot import gate_diagram, text_alternative, tree_diagram, visible_nodes
+from ragft.engine.decision import Decision, all_walks, decide, path_to
 from ragft.errors import UnknownGateError
-from ragft.model import Tree
+from ragft.tree.model import Tree
 
 GOLDEN = Path(__file__).parent / "golden" / "tree.dot"
 
@@ -252,7 +252,7 @@ def test_text_alternative_of_a_path(tree: Tree) -> None:
 def test_hostile_labels_render_as_text_in_svg(hostile_tree: Tree) -> None:
     import xml.etree.ElementTree as ET
 
-    from ragft.render import render
+    from ragft.diagram.render import render
 
     svg = render(tree_diagram(hostile_tree))
     root = ET.fromstring(svg)  # well-formed XML, so nothing broke out of its attribute or text

@@ -27,10 +27,10 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, load_script
-from ragft.diagram import tree_diagram
-from ragft.engine import decide, path_to
-from ragft.model import Tree
-from ragft.render import render, strip_xml_prolog
+from ragft.diagram.dot import tree_diagram
+from ragft.diagram.render import render, strip_xml_prolog
+from ragft.engine.decision import decide, path_to
+from ragft.tree.model import Tree
 
 CSS = ROOT / "ragft" / "web" / "walker.css"
 FONTFACE = load_script(ROOT / "site" / "fontface.py")

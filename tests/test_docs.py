@@ -15,7 +15,7 @@ import pytest
 
 import ragft
 from conftest import ROOT, load_script
-from ragft.loader import default_tree
+from ragft.tree.loader import default_tree
 
 TREE = default_tree()
 MODULES = sorted(
@@ -42,7 +42,7 @@ def test_every_module_declares_all(module_name: str) -> None:
 
 def test_package_ships_its_type_marker_and_data() -> None:
     assert (ROOT / "ragft" / "py.typed").exists()
-    assert (ROOT / "ragft" / "data" / "tree.yaml").exists()
+    assert (ROOT / "ragft" / "tree" / "data" / "tree.yaml").exists()
 
 
 def test_readme_table_matches_the_tree() -> None:

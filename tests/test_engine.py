@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ragft.engine import (
+from ragft.engine.decision import (
     Decision,
     all_answer_sets,
     all_walks,
@@ -23,8 +23,8 @@ from ragft.errors import (
     UnknownAnswerError,
     UnknownGateError,
 )
-from ragft.loader import default_tree
-from ragft.model import Tree
+from ragft.tree.loader import default_tree
+from ragft.tree.model import Tree
 
 TREE = default_tree()
 

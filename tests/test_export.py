@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from ragft.diagram import tree_diagram
+from ragft.diagram.dot import tree_diagram
+from ragft.diagram.render import render
 from ragft.errors import OutputExistsError
-from ragft.export import export
-from ragft.loader import load_tree
-from ragft.model import Tree
-from ragft.payload import EXPORT_VERSION, tree_payload
-from ragft.render import render
+from ragft.tree.loader import load_tree
+from ragft.tree.model import Tree
+from ragft.web.export import export
+from ragft.web.payload import EXPORT_VERSION, tree_payload
 
 
 def files(folder: Path) -> list[str]:

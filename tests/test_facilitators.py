@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ragft.cli import main
-from ragft.engine import answers_key, decide
-from ragft.loader import default_tree
-from ragft.model import Case, Tree
-from ragft.record import tally_records
+from ragft.engine.decision import answers_key, decide
+from ragft.records.read import tally_records
+from ragft.terminal.cli import main
+from ragft.tree.loader import default_tree
+from ragft.tree.model import Case, Tree
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "facilitators.qmd"

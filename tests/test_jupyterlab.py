@@ -35,7 +35,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, missing
-from ragft.model import Requirement, Tree
+from ragft.tree.model import Requirement, Tree
 
 pytestmark = [pytest.mark.jupyterlab, pytest.mark.browser]
 

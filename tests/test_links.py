@@ -1,6 +1,6 @@
-"""Every address of the published site, the repository and Binder agrees with ragft.links.
+"""Every address of the published site, the repository and Binder agrees with ragft.web.links.
 
-A fork changes ``ragft.links.REPOSITORY`` (and ``SITE``); these tests then list each file and
+A fork changes ``ragft.web.links.REPOSITORY`` (and ``SITE``); these tests then list each file and
 address that still points at the old place.
 """
 
@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from ragft import links
+from ragft.web import links
 
 # Files people or tools read addresses from; generated and installed folders are left out.
 SCANNED = ["README.md", "_quarto.yml", "environment.yml", "postBuild", "*.qmd", "docs/*.md",
@@ -65,7 +65,7 @@ def test_every_file_links_the_configured_places(kind: str) -> None:
     else:
         wrong = [(f, url) for f, url in found(OUR_REPO) if url != links.REPO_URL]
         assert found(OUR_REPO)
-    assert wrong == [], f"links that disagree with ragft.links: {wrong}"
+    assert wrong == [], f"links that disagree with ragft.web.links: {wrong}"
 
 
 def test_binder_links_open_files_that_exist() -> None:

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from ragft.errors import TreeError
-from ragft.loader import default_tree, load_tree, parse_tree
-from ragft.model import Tree
+from ragft.tree.loader import default_tree, load_tree, parse_tree
+from ragft.tree.model import Tree
 
 SPEC_GATES = ("prompting", "context", "knowledge", "depth", "data", "format", "budget")
 SPEC_EXITS = ("prompt_first", "long_context", "rag_dynamic", "rag_reference",
@@ -27,7 +27,7 @@ OUR_EXITS = ("long_context_refresh", "long_context_evals", "long_context_prompts
 
 def shipped() -> dict[str, Any]:
     """The shipped tree file as plain data, to break in tests."""
-    text = (resources.files("ragft") / "data" / "tree.yaml").read_text(encoding="utf-8")
+    text = (resources.files("ragft.tree") / "data" / "tree.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
 
@@ -175,7 +175,7 @@ def test_broken_tree_is_rejected_with_file_and_place(
 
 
 def test_unquoted_yes_in_yaml_gets_a_hint(tmp_path: Path) -> None:
-    text = (resources.files("ragft") / "data" / "tree.yaml").read_text(encoding="utf-8")
+    text = (resources.files("ragft.tree") / "data" / "tree.yaml").read_text(encoding="utf-8")
     path = tmp_path / "unquoted.yaml"
     path.write_text(text.replace('- id: "no"', "- id: no", 1), encoding="utf-8")
     with pytest.raises(TreeError, match=r"gate 'prompting'.*got False \(quote it, e\.g\. \"yes\"\)"):
@@ -226,7 +226,7 @@ def test_json_tree_file_works(tmp_path: Path) -> None:
 def test_an_export_is_not_a_tree_file(tmp_path: Path) -> None:
     import json
 
-    from ragft.payload import tree_payload
+    from ragft.web.payload import tree_payload
 
     path = tmp_path / "tree.json"
     path.write_text(json.dumps(tree_payload()), encoding="utf-8")

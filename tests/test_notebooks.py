@@ -20,9 +20,9 @@ import pytest
 import yaml
 
 from conftest import load_script
-from ragft.engine import decide, parse_answers
+from ragft.engine.decision import decide, parse_answers
 from ragft.guide.show import SITE, WALKER, binder_href, md_escape, walker_href
-from ragft.model import Tree
+from ragft.tree.model import Tree
 
 ROOT = Path(__file__).resolve().parent.parent
 EXECUTE = load_script(ROOT / "tools" / "execute_notebooks.py")
@@ -213,7 +213,7 @@ def test_no_decision_logic_in_notebooks(name: str) -> None:
             assert not isinstance(node, FORBIDDEN), (
                 f"{name}: decision logic belongs in ragft, not in a cell:\n{cell.source}")
             assert not (isinstance(node, ast.Attribute) and node.attr in ("next", "lands_at")), (
-                f"{name}: walk the tree with ragft.engine, not by hand:\n{cell.source}")
+                f"{name}: walk the tree with ragft.engine.decision, not by hand:\n{cell.source}")
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -60,7 +60,7 @@ def _notebook(*sources: str) -> nbformat.NotebookNode:
 @pytest.mark.notebooks
 def test_execute_stores_outputs_and_clean_metadata_but_no_widget_state(tmp_path: Path) -> None:
     path = tmp_path / "t.ipynb"
-    nbformat.write(_notebook('print("hi")', 'from ragft.widgets import GateQuestion\n'
+    nbformat.write(_notebook('print("hi")', 'from ragft.widgets.gate import GateQuestion\n'
                                             'GateQuestion("knowledge")'), path)
     path.chmod(0o644)
     execute_notebook(path)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ragft.calc import break_even
-from ragft.engine import decide, parse_answers
+from ragft.engine.calc import break_even
+from ragft.engine.decision import decide, parse_answers
 from ragft.errors import RagftError, UnknownGateError, UnknownNodeError, UnknownOptionError
 from ragft.guide import cases, charts, show, worked
-from ragft.model import Case, Requirement, Tree
-from ragft.record import tally_records
+from ragft.records.read import tally_records
+from ragft.tree.model import Case, Requirement, Tree
 
 RECORDS = Path(__file__).resolve().parent.parent / "notebooks" / "records-sample"
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -48,7 +48,7 @@ def test_installed_wheel_exports_the_walker(wheel: zipfile.ZipFile, tmp_path: Pa
     site = tmp_path / "site-packages"
     wheel.extractall(site)
     done = subprocess.run(
-        [sys.executable, "-c", "import sys; from ragft.export import export; "
+        [sys.executable, "-c", "import sys; from ragft.web.export import export; "
          "print(len(export(sys.argv[1])))", str(tmp_path / "out")],
         capture_output=True, text=True, check=False, cwd=tmp_path,
         env={"PYTHONPATH": str(site), "PATH": str(Path(sys.executable).parent)},

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from ragft.diagram import marks
-from ragft.engine import all_states, decide
-from ragft.model import Tree
-from ragft.payload import EXPORT_VERSION, tree_payload
-from ragft.present import HEADINGS, LABELS, answer_leads, card, gate_view, tree_words
+from ragft.diagram.marks import marks
+from ragft.engine.decision import all_states, decide
+from ragft.present.content import answer_leads, card, gate_view, tree_words
 from ragft.present.data import as_data
-from ragft.records import decision_template
+from ragft.present.words import HEADINGS, LABELS
+from ragft.records.madr import decision_template
 from ragft.records.template import template_data
+from ragft.tree.model import Tree
+from ragft.web.payload import EXPORT_VERSION, tree_payload
 
 
 def test_payload_round_trips_through_json(tree: Tree) -> None:

@@ -16,27 +16,16 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, load_script
 from ragft._io import write_atomic
-from ragft.engine import Decision, all_walks, decide
+from ragft.engine.decision import Decision, all_walks, decide
 from ragft.errors import IncompleteDecisionError, OutputExistsError, RagftError
-from ragft.model import Tree
-from ragft.present import card, flip_text
+from ragft.present.content import card, flip_text
 from ragft.present.markdown import md_escape, md_text
-from ragft.record import decision_record
-from ragft.records import (
-    STATUSES,
-    CaseRequirement,
-    RecordFields,
-    adr_path,
-    case_record,
-    clean,
-    read_record,
-    record_markdown,
-    tally_records,
-    tree_digest,
-    write_adr,
-)
-from ragft.records.madr import source_items
-from ragft.records.template import check_date
+from ragft.records.adr import adr_path, write_adr
+from ragft.records.case import CaseRequirement, case_record
+from ragft.records.madr import record_markdown, source_items, tree_digest
+from ragft.records.read import read_record, tally_records
+from ragft.records.template import RecordFields, check_date, clean
+from ragft.tree.model import Tree
 
 WALKS = list(all_walks())
 DATE = "2026-01-31"
@@ -194,11 +183,6 @@ def test_record_needs_a_finished_walk() -> None:
     with pytest.raises(IncompleteDecisionError, match="a decision record is not finished"):
         record_markdown(decide({"prompting": "yes"}))
 
-
-def test_decision_record_is_the_widgets_shortcut() -> None:
-    assert decision_record(WALKS[0], date=DATE, title="Bot") == record_markdown(
-        WALKS[0], RecordFields(use_case="Bot", date=DATE))
-    assert STATUSES[0] == "proposed"
 
 
 # -- reading records back ------------------------------------------------------------------------

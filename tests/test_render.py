@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from ragft.backend import BackendError, BackendNotFoundError, find_executable, run_layout
-from ragft.diagram import tree_diagram
-from ragft.engine import all_walks, decide, path_to
+from ragft.diagram.backend import BackendError, BackendNotFoundError, find_executable, run_layout
+from ragft.diagram.dot import tree_diagram
+from ragft.diagram.render import FORMATS, cache_clear, render
+from ragft.engine.decision import all_walks, decide, path_to
 from ragft.errors import UnknownFormatError, UnknownOptionError
-from ragft.model import Tree
-from ragft.render import FORMATS, cache_clear, render
+from ragft.tree.model import Tree
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
-# The module, not the function of the same name that ``ragft.render`` may resolve to.
-render_mod = importlib.import_module("ragft.render")
+# The module, not the function of the same name that ``ragft.diagram.render`` may resolve to.
+render_mod = importlib.import_module("ragft.diagram.render")
 
 
 def svg_groups(svg: str) -> dict[str, set[str]]:
@@ -56,7 +56,7 @@ def test_svg_is_byte_identical_across_renders_and_processes(tree: Tree) -> None:
     second = render(graph)
     assert first == second
     assert first is not second  # really rendered twice
-    code = ("import sys; from ragft.diagram import tree_diagram; from ragft.render import render;"
+    code = ("import sys; from ragft.diagram.dot import tree_diagram; from ragft.diagram.render import render;"
             "sys.stdout.write(render(sys.stdin.read()))")
     other = subprocess.run([sys.executable, "-c", code], input=graph.source, text=True,
                            capture_output=True, check=True).stdout
@@ -143,7 +143,7 @@ def test_a_renderer_that_hangs_is_a_one_line_error(
     slow.write_text("#!/bin/sh\nsleep 5\n", encoding="utf-8")
     slow.chmod(0o755)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
-    monkeypatch.setattr("ragft.backend.binary.TIMEOUT", 0.2)
+    monkeypatch.setattr("ragft.diagram.backend.TIMEOUT", 0.2)
     with pytest.raises(BackendError, match=r"^graphviz-pure took longer than 0.2 seconds") as info:
         run_layout("digraph { slow }", "svg")
     assert isinstance(info.value, ValueError)
@@ -156,9 +156,11 @@ def test_a_broken_graph_reports_the_binary_error() -> None:
 
 
 def test_backend_is_the_only_code_that_starts_a_process() -> None:
-    package = Path(str(render_mod.__file__)).parent
+    package = Path(str(render_mod.__file__)).parent.parent
+    backend = package / "diagram" / "backend.py"
+    assert backend.exists()
     for path in package.rglob("*.py"):
-        if "backend" in path.parts:
+        if path == backend:
             continue
         text = path.read_text(encoding="utf-8")
         assert "subprocess" not in text, path

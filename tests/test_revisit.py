@@ -11,12 +11,14 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from ragft.cli import main
-from ragft.engine import all_walks, decide
-from ragft.loader import load_tree
-from ragft.model import Tree
-from ragft.records import CaseRequirement, RecordFields, case_record, record_markdown
-from ragft.revisit import revisit_record
+from ragft.engine.decision import all_walks, decide
+from ragft.records.case import CaseRequirement, case_record
+from ragft.records.madr import record_markdown
+from ragft.records.revisit import revisit_record
+from ragft.records.template import RecordFields
+from ragft.terminal.cli import main
+from ragft.tree.loader import load_tree
+from ragft.tree.model import Tree
 
 WALKS = list(all_walks())
 
@@ -24,7 +26,7 @@ WALKS = list(all_walks())
 def tree_copy(tmp_path: Path, change: Callable[[dict[str, Any]], None], name: str) -> Path:
     """ragft's tree file with ``change`` applied; its worked examples are dropped, since a
     changed tree no longer decides them as they say."""
-    data = yaml.safe_load((ROOT / "ragft" / "data" / "tree.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "ragft" / "tree" / "data" / "tree.yaml").read_text(encoding="utf-8"))
     data.pop("example", None)
     data.pop("cases", None)
     for gate in data["gates"]:

@@ -11,12 +11,12 @@ import jsonschema
 import pytest
 import yaml
 
-from ragft import model
-from ragft.schema import tree_schema
+from ragft.tree import model
+from ragft.tree.schema import tree_schema
 
 
 def shipped() -> dict[str, Any]:
-    text = (resources.files("ragft") / "data" / "tree.yaml").read_text(encoding="utf-8")
+    text = (resources.files("ragft.tree") / "data" / "tree.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
 
@@ -58,7 +58,7 @@ def test_the_schema_rejects_a_broken_tree(path: tuple[Any, ...], value: Any) -> 
 def test_ragft_schema_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    from ragft.cli import main
+    from ragft.terminal.cli import main
 
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == tree_schema()

@@ -23,9 +23,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, Offline, load_script
-from ragft.diagram import text_alternative
-from ragft.engine import answers_key, decide, parse_answers, path_to
-from ragft.model import Tree
+from ragft.diagram.dot import text_alternative
+from ragft.engine.decision import answers_key, decide, parse_answers, path_to
+from ragft.tree.model import Tree
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

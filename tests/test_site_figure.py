@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, Offline, run_axe
-from ragft.export import export
-from ragft.model import Tree
+from ragft.tree.model import Tree
+from ragft.web.export import export
 
 pytestmark = pytest.mark.browser
 

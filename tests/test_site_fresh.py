@@ -11,7 +11,7 @@ import dataclasses
 import difflib
 
 from conftest import ROOT, load_script
-from ragft.model import Tree
+from ragft.tree.model import Tree
 
 PRERENDER = load_script(ROOT / "site" / "prerender.py")
 

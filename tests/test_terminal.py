@@ -22,13 +22,13 @@ import pyte
 import pytest
 from rich.text import Text as RichText
 
-from ragft.engine import all_walks, decide, path_to
-from ragft.model import Tree
-from ragft.present import card, gate_view
+from ragft.engine.decision import all_walks, decide, path_to
+from ragft.present.content import card, gate_view
 from ragft.present.text import plain
 from ragft.terminal.render import Out, make_console, print_card, print_question
+from ragft.terminal.walk import _result
 from ragft.terminal.words import WORDS
-from ragft.walk import _result
+from ragft.tree.model import Tree
 
 SCRIPT = Path(sys.executable).parent / "ragft"
 POINTER = "❯"

@@ -9,12 +9,12 @@ import io
 
 import pytest
 
-from ragft.engine import all_states, all_walks, decide
-from ragft.model import Tree
-from ragft.present import card, gate_view
+from ragft.engine.decision import all_states, all_walks, decide
+from ragft.present.content import card, gate_view
 from ragft.present.text import plain
+from ragft.terminal.walk import interpret, run_walk
 from ragft.terminal.words import WORDS
-from ragft.walk import interpret, run_walk
+from ragft.tree.model import Tree
 
 
 def walk(text: str, tree: Tree) -> tuple[int, str]:

@@ -1,4 +1,4 @@
-"""The walker's files as written by ragft.webwalker: self-contained, escaped, all or nothing."""
+"""The walker's files as written by ragft.web.page: self-contained, escaped, all or nothing."""
 
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 
-from ragft.diagram import tree_diagram
+from ragft.diagram.dot import tree_diagram
+from ragft.diagram.render import render
 from ragft.errors import OutputExistsError, RagftError
-from ragft.model import Tree
-from ragft.payload import tree_payload
-from ragft.render import render
-from ragft.webwalker import (
+from ragft.tree.model import Tree
+from ragft.web.page import (
     WALKER_FILES,
     WALKER_SOURCES,
     inline_json,
@@ -25,6 +24,7 @@ from ragft.webwalker import (
     walker_script,
     write_walker,
 )
+from ragft.web.payload import tree_payload
 
 # Every state of the 13 walks, with its card and record, is precomputed (issue 9); the target
 # follows from that. benchmarks/bench_walker.py reports the size.

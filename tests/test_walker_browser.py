@@ -16,14 +16,15 @@ from typing import Any
 import pytest
 
 from conftest import MARKUP, ROOT, Offline, run_axe
-from ragft.diagram import text_alternative
-from ragft.engine import Decision, all_answer_sets, all_walks, answers_key, decide
-from ragft.export import export
-from ragft.model import Tree
-from ragft.present import card
+from ragft.diagram.dot import text_alternative
+from ragft.engine.decision import Decision, all_answer_sets, all_walks, answers_key, decide
+from ragft.present.content import card
 from ragft.present.text import plain
-from ragft.records import RecordFields, record_markdown
+from ragft.records.madr import record_markdown
+from ragft.records.template import RecordFields
 from ragft.records.words import FORM
+from ragft.tree.model import Tree
+from ragft.web.export import export
 
 pytestmark = pytest.mark.browser
 
@@ -143,7 +144,7 @@ def test_parity_with_the_engine_for_every_answer_set(
     assert offline.console_errors == []
 
 
-OFF_PATH = "Not on the path, so not used"  # ragft.walk's words for the same thing
+OFF_PATH = "Not on the path, so not used"  # ragft.terminal.walk's words for the same thing
 
 
 def path_in_words(decision: Decision) -> str:

@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, Offline
-from ragft.engine import all_walks, answers_key
-from ragft.export import export
-from ragft.model import Tree
+from ragft.engine.decision import all_walks, answers_key
+from ragft.tree.model import Tree
+from ragft.web.export import export
 
 pytestmark = pytest.mark.browser
 

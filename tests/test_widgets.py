@@ -17,19 +17,17 @@ import ipywidgets as w
 import pytest
 
 from conftest import MARKUP
-from ragft.engine import Decision, all_walks, answers_key, decide, path_to
+from ragft.engine.decision import Decision, all_walks, answers_key, decide, path_to
 from ragft.errors import UnknownAnswerError, UnknownGateError
-from ragft.loader import default_tree
-from ragft.model import Gate, Tree
-from ragft.record import decision_record
-from ragft.widgets import (
-    BreakEvenCalculator,
-    CaseBuilder,
-    Choice,
-    ContextCalculator,
-    GateQuestion,
-    Walker,
-)
+from ragft.records.madr import record_markdown
+from ragft.records.template import RecordFields
+from ragft.tree.loader import default_tree
+from ragft.tree.model import Gate, Tree
+from ragft.widgets.calculators import BreakEvenCalculator, ContextCalculator
+from ragft.widgets.case import CaseBuilder
+from ragft.widgets.choice import Choice
+from ragft.widgets.gate import GateQuestion
+from ragft.widgets.walker import Walker
 
 TREE = default_tree()
 WALKS = list(all_walks(TREE))
@@ -225,7 +223,7 @@ def test_walker_walks_every_path_to_its_card_diagram_and_record(
     walker.record_button.click()
     written = tmp_path / f"decision-record-{ex.id}.md"
     assert walker.last_record == written
-    assert written.read_text(encoding="utf-8") == decision_record(decision, date=DATE)
+    assert written.read_text(encoding="utf-8") == record_markdown(decision, RecordFields(date=DATE))
     assert html.escape(str(written)) in walker.record_status.value
     # A second click never overwrites: it adds -2.
     walker.record_button.click()
@@ -254,7 +252,7 @@ def test_record_without_a_date_differs_only_in_the_date_line(tmp_path: Path) -> 
     walker.record_button.click()
     assert walker.last_record is not None
     got = walker.last_record.read_text(encoding="utf-8").splitlines()
-    want = decision_record(decision, date=DATE, title="Support bot").splitlines()
+    want = record_markdown(decision, RecordFields(use_case="Support bot", date=DATE)).splitlines()
     assert len(got) == len(want)
     differ = [(a, b) for a, b in zip(got, want, strict=True) if a != b]
     assert len(differ) == 1
@@ -537,7 +535,7 @@ def test_every_control_has_a_visible_label_and_none_is_a_slider(
 
 def test_the_walker_records_the_teams_words_as_ragft_record_does(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from ragft.cli import main
+    from ragft.terminal.cli import main
 
     tree = default_tree()
     walk = max(all_walks(tree), key=lambda w: len(w.path))
@@ -561,7 +559,9 @@ def test_the_walker_records_the_teams_words_as_ragft_record_does(
 
 
 def test_the_case_builder_writes_one_numbered_adr_for_the_use_case(tmp_path: Path) -> None:
-    from ragft.records import CaseRequirement, RecordFields, case_record, read_record
+    from ragft.records.case import CaseRequirement, case_record
+    from ragft.records.read import read_record
+    from ragft.records.template import RecordFields
 
     tree = default_tree()
     assert tree.example is not None

@@ -19,9 +19,11 @@ import ipywidgets as w
 import pytest
 
 from conftest import ROOT, run_axe
-from ragft.engine import all_walks
-from ragft.loader import default_tree
-from ragft.widgets import BreakEvenCalculator, CaseBuilder, ContextCalculator, Walker
+from ragft.engine.decision import all_walks
+from ragft.tree.loader import default_tree
+from ragft.widgets.calculators import BreakEvenCalculator, ContextCalculator
+from ragft.widgets.case import CaseBuilder
+from ragft.widgets.walker import Walker
 
 pytestmark = pytest.mark.browser
 

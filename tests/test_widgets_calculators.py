@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ragft.calc import (
+from ragft.engine.calc import (
     CONTEXT_WINDOWS,
     TOKENS_PER_PAGE,
     TOKENS_PER_WORD,
@@ -25,8 +25,8 @@ from ragft.calc import (
     window_tokens,
 )
 from ragft.errors import RagftError, UnknownOptionError
-from ragft.widgets import BreakEvenCalculator, ContextCalculator, break_even_chart
-from ragft.widgets._plot import break_even_svg, describe, horizon_for, nice_ticks
+from ragft.widgets._plot import break_even_chart, break_even_svg, describe, horizon_for, nice_ticks
+from ragft.widgets.calculators import BreakEvenCalculator, ContextCalculator
 
 BAD_NUMBERS = [-1, -0.5, math.nan, math.inf, -math.inf]
 DEFAULTS = {

@@ -10,10 +10,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ragft.engine import decide
-from ragft.loader import default_tree
-from ragft.model import Tree
-from ragft.records import RecordFields, record_markdown
+from ragft.engine.decision import decide
+from ragft.records.madr import record_markdown
+from ragft.records.template import RecordFields
+from ragft.tree.loader import default_tree
+from ragft.tree.model import Tree
 
 FOLDER = Path(__file__).resolve().parent.parent / "notebooks" / "records-sample"
 DATE = "2026-03-12"

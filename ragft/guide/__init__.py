@@ -8,7 +8,3 @@
   decision record, a tally of records) as static Markdown, beside the live widgets.
 - :mod:`ragft.guide.charts`: the evidence, break-even and decision-record charts (PNG).
 """
-
-from __future__ import annotations
-
-__all__: list[str] = []

@@ -1,7 +1,7 @@
 """Shared Markdown helpers of the notebook modules: escaping, names, destinations, citations.
 
 Example:
-    >>> from ragft.loader import default_tree
+    >>> from ragft.tree.loader import default_tree
     >>> leads_to(default_tree(), "hybrid")
     'the recommendation **Fine-tune for behaviour, keep RAG for knowledge** (`hybrid`, Hybrid)'
 """
@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from IPython.display import Markdown
 
-from ..loader import default_tree
-from ..model import Gate, Tree
+from ..tree.loader import default_tree
+from ..tree.model import Gate, Tree
 
 __all__ = ["cite", "gate_name", "leads_to", "md", "md_escape", "resolve"]
 

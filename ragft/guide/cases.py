@@ -1,13 +1,13 @@
 """What the notebooks display about use cases: the running example and the named cases.
 
-Each requirement is walked by :func:`ragft.engine.decide`. Which answers are ours and which the
-source states is said once per requirement, in one line under its walk, instead of a mark after
-every answer; an invented case says once that every answer in it is ours. A case is told in full
-at the first gate it is discussed at; a later gate only recalls it and gives its answer there.
+Each requirement is walked by :func:`ragft.engine.decision.decide`. Which answers are ours and which
+the source states is said once per requirement, in one line under its walk, instead of a mark after
+every answer; an invented case says once that every answer in it is ours. A case is told in full at
+the first gate it is discussed at; a later gate only recalls it and gives its answer there.
 :mod:`ragft.guide.show` re-exports these functions, so a notebook needs one import.
 
 Example:
-    >>> from ragft.loader import default_tree
+    >>> from ragft.tree.loader import default_tree
     >>> from ragft.guide import cases
     >>> honeycomb = {c.id: c for c in default_tree().cases}["honeycomb"]
     >>> print(cases.stated_line(default_tree(), honeycomb, honeycomb.requirements[0]))
@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
-from ..engine import decide
-from ..model import Case, Requirement, Tree
+from ..engine.decision import decide
+from ..tree.model import Case, Requirement, Tree
 from ._text import cite, leads_to, md, md_escape, resolve
 
 __all__ = [

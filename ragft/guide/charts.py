@@ -21,9 +21,9 @@ from typing import Any
 from IPython.display import Image
 
 from ..errors import UnknownNodeError
-from ..loader import default_tree
-from ..model import Tree
-from ..record import tally_records
+from ..records.read import tally_records
+from ..tree.loader import default_tree
+from ..tree.model import Tree
 
 __all__ = [
     "evidence_chart",

@@ -23,7 +23,7 @@ from pathlib import Path
 from IPython.display import Markdown
 
 from ..errors import UnknownNodeError
-from ..model import Tree
+from ..tree.model import Tree
 from ._data import Reader, load_yaml
 from ._text import cite, md, md_escape, resolve
 

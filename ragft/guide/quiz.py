@@ -1,10 +1,10 @@
 """Graded self-checks: borderline scenarios as multiple-choice questions, graded by the tree.
 
-A question (``quizzes.yaml``) gives a scenario, the answers it implies and a few choices, each
-with a line of feedback. Which choice is right is not stored: :func:`ragft.engine.decide` (or
-:func:`ragft.architecture.combine`, for a use case of several requirements) works it out, so
-the quiz cannot drift from the tree. The ``expect`` field is only a check that the authored
-feedback still matches the tree; :func:`check` reports any question where it does not.
+A question (``quizzes.yaml``) gives a scenario, the answers it implies and a few choices, each with
+a line of feedback. Which choice is right is not stored: :func:`ragft.engine.decision.decide` (or
+:func:`ragft.engine.architecture.combine`, for a use case of several requirements) works it out, so
+the quiz cannot drift from the tree. The ``expect`` field is only a check that the authored feedback
+still matches the tree; :func:`check` reports any question where it does not.
 
 Each choice renders as a ``<details>`` element with its feedback inside: plain HTML in a
 Markdown output, which opens by keyboard and mouse in JupyterLab and on the static site, with
@@ -31,10 +31,10 @@ from pathlib import Path
 
 from IPython.display import Markdown
 
-from ..architecture import combine
-from ..engine import Decision, all_walks, decide
+from ..engine.architecture import combine
+from ..engine.decision import Decision, all_walks, decide
 from ..errors import UnknownNodeError
-from ..model import Tree
+from ..tree.model import Tree
 from ._data import Reader, load_yaml
 from ._text import md, md_escape, resolve
 

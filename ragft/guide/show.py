@@ -1,11 +1,11 @@
 """What the notebooks display: the tree's own text, laid out as Markdown, and its diagrams.
 
-Every function reads the tree (and asks :mod:`ragft.engine` where answers lead), so a notebook
-cell is one call such as ``show.gate_answers("knowledge")`` and holds no decision logic. The
-Markdown functions return :class:`IPython.display.Markdown` (Jupyter shows it formatted; Quarto
+Every function reads the tree (and asks :mod:`ragft.engine.decision` where answers lead), so a
+notebook cell is one call such as ``show.gate_answers("knowledge")`` and holds no decision logic.
+The Markdown functions return :class:`IPython.display.Markdown` (Jupyter shows it formatted; Quarto
 turns it into page content), the diagram functions :class:`IPython.display.SVG` made by
-graphviz-pure, whose bytes are the same on every machine, so nbval can compare them. The
-functions about use cases live in :mod:`ragft.guide.cases` and are re-exported here.
+graphviz-pure, whose bytes are the same on every machine, so nbval can compare them. The functions
+about use cases live in :mod:`ragft.guide.cases` and are re-exported here.
 
 Example:
     >>> from ragft.guide import show
@@ -21,12 +21,12 @@ from collections.abc import Iterable, Mapping
 
 from IPython.display import SVG, Markdown
 
-from .. import links
-from ..engine import answers_key, decide, path_to
+from ..engine.decision import answers_key, decide, path_to
 from ..errors import UnknownNodeError
-from ..model import Tree
-from ..present import card
+from ..present.content import card
 from ..present.markdown import md_card
+from ..tree.model import Tree
+from ..web import links
 from ._text import cite, gate_name, leads_to, md, md_escape, resolve
 from .cases import assumptions, case_card, case_walks, gate_cases, gate_example
 
@@ -204,8 +204,8 @@ def diagram(
         UnknownGateError: ``focus`` is not a gate the diagram draws.
         UnknownAnswerError: an answer is not one of its gate's answers.
     """
-    from ..diagram import tree_diagram  # graphviz loads only when a diagram is drawn
-    from ..render import render
+    from ..diagram.dot import tree_diagram  # graphviz loads only when a diagram is drawn
+    from ..diagram.render import render
 
     tree = resolve(tree)
     decision = decide(answers, tree) if answers is not None else None

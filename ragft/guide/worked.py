@@ -1,8 +1,9 @@
 """Worked examples as static Markdown: what a widget would show, for readers without a kernel.
 
-The calculators' arithmetic comes from :mod:`ragft.calc`, the combined architecture
-from :mod:`ragft.architecture` and the tally from :mod:`ragft.record`; these functions only lay
-the results out. Amounts go through :func:`ragft.calc.money_md`, the one money format, with
+The calculators' arithmetic comes from :mod:`ragft.engine.calc`, the combined architecture
+from :mod:`ragft.engine.architecture` and the tally from :mod:`ragft.records.read`; these functions
+only lay the results out. Amounts go through :func:`ragft.engine.calc.money_md`, the one
+money format, with
 the dollar sign escaped so that no Markdown renderer reads it as maths.
 
 Example:
@@ -18,8 +19,8 @@ from pathlib import Path
 
 from IPython.display import Markdown
 
-from ..architecture import Architecture, combine, combine_case
-from ..calc import (
+from ..engine.architecture import Architecture, combine, combine_case
+from ..engine.calc import (
     CONTEXT_WINDOWS,
     TIGHT_SHARE,
     BreakEven,
@@ -28,10 +29,10 @@ from ..calc import (
     money_md,
     to_tokens,
 )
-from ..engine import decide, path_to
-from ..loader import default_tree
-from ..model import Case, Tree
-from ..record import RecordTally, tally_records
+from ..engine.decision import decide, path_to
+from ..records.read import RecordTally, tally_records
+from ..tree.loader import default_tree
+from ..tree.model import Case, Tree
 from ._text import md_escape
 
 __all__ = [
@@ -162,7 +163,7 @@ def _architecture_lines(arch: Architecture, tree: Tree, describe: bool) -> str:
 def skipped_files(tally: RecordTally) -> list[str]:
     """Markdown lines naming the files a tally left out and why; none when it left none out.
 
-    >>> from ragft.record import RecordTally
+    >>> from ragft.records.read import RecordTally
     >>> tally = RecordTally()
     >>> tally.skipped.append(("notes.md", "not a ragft decision record"))
     >>> skipped_files(tally)

@@ -6,7 +6,7 @@ only formats what these functions return: titles, sections of a heading and item
 :mod:`ragft.present.text` spans. Links inside the content are walker states (``#gate=answer...``).
 
 Example:
-    >>> from ragft.engine import decide
+    >>> from ragft.engine.decision import decide
     >>> c = card(decide({"prompting": "yes", "context": "no", "knowledge": "changing"}))
     >>> c.title, c.line
     ('RAG: dynamic knowledge needs dynamic retrieval', 'RAG + prompts')
@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..engine import Decision, Flip, decide
-from ..model import Gate, Tree
+from ..engine.decision import Decision, Flip, decide
+from ..tree.model import Gate, Tree
 from .text import Text, code, em, join, span, strong
 from .words import HEADINGS, LABELS
 

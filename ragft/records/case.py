@@ -1,5 +1,5 @@
 """One record for a use case with several requirements: a decision per requirement and the
-combined architecture (:func:`ragft.architecture.combine`).
+combined architecture (:func:`ragft.engine.architecture.combine`).
 
 ``ragft record --case FILE`` reads a small YAML file; the notebook case builder calls
 :func:`case_record` with the same data. A case file::
@@ -34,17 +34,18 @@ from typing import NoReturn
 
 import yaml
 
-from ..architecture import combine
-from ..engine import Decision, check_answers
+from ..engine.architecture import combine
+from ..engine.decision import Decision, check_answers
 from ..errors import RagftError, unknown
-from ..loader import default_tree
-from ..model import Tree
-from ..present import HEADINGS as CARD_HEADINGS
-from ..present import LABELS as CARD_LABELS
-from ..present import Section, card
+from ..present.content import Section, card
 from ..present.markdown import md_escape
 from ..present.text import Text
+from ..present.words import HEADINGS as CARD_HEADINGS
+from ..present.words import LABELS as CARD_LABELS
+from ..tree.loader import default_tree
+from ..tree.model import Tree
 from .madr import (
+    check_why,
     confirmation,
     consequences,
     drivers,
@@ -58,8 +59,7 @@ from .madr import (
 from .template import Line, RecordFields, Slot, Template, fill
 from .words import HEADINGS, LABELS, STATUSES
 
-__all__ = ["CaseFile", "CaseRequirement", "case_record", "case_template", "check_why",
-           "read_case"]
+__all__ = ["CaseFile", "CaseRequirement", "case_record", "case_template", "read_case"]
 
 
 @dataclass(frozen=True)
@@ -79,18 +79,6 @@ class CaseFile:
     requirements: tuple[CaseRequirement, ...]
     status: str = ""
     decision_makers: tuple[str, ...] = ()
-
-
-def check_why(decision: Decision, why: Mapping[str, str]) -> None:
-    """Raise unless every gate given a reason is a gate this walk answered."""
-    tree = decision.tree
-    answered = [s.gate for s in decision.path]
-    for gate in why:
-        tree.gate(gate)  # UnknownGateError for an id the tree lacks
-        if gate not in answered:
-            msg = (f"reason for gate {gate!r}, which this walk does not reach "
-                   f"(must be one of {answered!r})")
-            raise RagftError(msg)
 
 
 def _merged(decisions: list[Decision], section_id: str) -> tuple[Text, ...]:

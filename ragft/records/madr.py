@@ -7,7 +7,7 @@ team's words. The parts are functions of a decision, so :mod:`ragft.records.case
 records of several requirements together from the same parts.
 
 Example:
-    >>> from ragft.engine import decide
+    >>> from ragft.engine.decision import decide
     >>> from ragft.records.template import RecordFields, fill
     >>> text = fill(decision_template(decide({"prompting": "no"})),
     ...             RecordFields(use_case="Ticket summaries", date="2026-01-31"))
@@ -24,26 +24,31 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, fields
 from typing import Any
 
 import yaml
 
-from ..engine import Decision
-from ..model import PathRow, Tree
-from ..present import HEADINGS as CARD_HEADINGS
-from ..present import LABELS as CARD_LABELS
-from ..present import Section, card
+from ..engine.decision import Decision
+from ..errors import RagftError
+from ..present.content import Section, card
 from ..present.markdown import md_escape, md_section, md_text
 from ..present.text import Text, em, plain, span
-from .template import Line, Slot, Template, clean
+from ..present.words import HEADINGS as CARD_HEADINGS
+from ..present.words import LABELS as CARD_LABELS
+from ..tree.model import PathRow, Tree
+from .template import Line, RecordFields, Slot, Template, clean, fill
 from .words import HEADINGS, LABELS
 
 __all__ = [
+    "check_why",
     "decision_template",
     "drivers",
     "front_matter",
     "ragft_block",
+    "record_markdown",
+    "record_title",
     "tree_digest",
 ]
 
@@ -238,3 +243,34 @@ def decision_template(decision: Decision) -> Template:
         *more_information([decision]),
     ]
     return tuple(lines)
+
+def check_why(decision: Decision, why: Mapping[str, str]) -> None:
+    """Raise unless every gate given a reason is a gate this walk answered."""
+    tree = decision.tree
+    answered = [s.gate for s in decision.path]
+    for gate in why:
+        tree.gate(gate)  # UnknownGateError for an id the tree lacks
+        if gate not in answered:
+            msg = (f"reason for gate {gate!r}, which this walk does not reach "
+                   f"(must be one of {answered!r})")
+            raise RagftError(msg)
+
+
+def record_markdown(decision: Decision, fields: RecordFields | None = None) -> str:
+    """The MADR record of a finished walk with the team's fields (dated today if undated).
+
+    Raises:
+        IncompleteDecisionError: the walk has not reached an exit.
+        UnknownGateError, RagftError: a reason for a gate the tree lacks or the walk does not
+            reach.
+    """
+    fields = fields or RecordFields()
+    check_why(decision, fields.why)
+    return fill(decision_template(decision), fields.dated())
+
+
+def record_title(decision: Decision, fields: RecordFields | None = None) -> str:
+    """What a numbered ADR file is named after: the requirement, the use case, or the exit."""
+    fields = fields or RecordFields()
+    return (clean(fields.requirement) or clean(fields.use_case)
+            or decision.tree.exit(decision.require_exit("a decision record")).title)

@@ -6,8 +6,9 @@ ragft's earlier format (no front matter, a ``- **Recommendation:**`` line) is na
 with how to write it again.
 
 Example:
-    >>> from ragft.engine import decide
-    >>> from ragft.records import RecordFields, record_markdown
+    >>> from ragft.engine.decision import decide
+    >>> from ragft.records.madr import record_markdown
+    >>> from ragft.records.template import RecordFields
     >>> text = record_markdown(decide({"prompting": "no"}), RecordFields(date="2026-01-31"))
     >>> info = read_record(text, origin="team-a.md")
     >>> info.status, info.date, [(d.exit, d.answers) for d in info.decisions]
@@ -27,7 +28,7 @@ from typing import Any, NoReturn
 import yaml
 
 from ..errors import RagftError
-from ..model import Tree
+from ..tree.model import Tree
 
 __all__ = ["RecordInfo", "RecordTally", "RecordedDecision", "check_tree", "read_record",
            "read_record_file", "record_body", "record_files", "tally_records"]

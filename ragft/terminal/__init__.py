@@ -5,9 +5,5 @@
 - :mod:`ragft.terminal.args`: argument parsing, help texts and shell completion;
 - :mod:`ragft.terminal.words`: the phrases only the terminal says (key hints, exit codes).
 
-The walk itself is :mod:`ragft.walk`, the command :mod:`ragft.cli`.
+The walk itself is :mod:`ragft.terminal.walk`, the command :mod:`ragft.terminal.cli`.
 """
-
-from __future__ import annotations
-
-__all__: list[str] = []

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ..errors import RagftError, unknown
-from ..model import Tree
+from ..tree.model import Tree
 from .words import HELP, exit_status
 
 __all__ = [
@@ -176,7 +176,7 @@ def command_parser(sub: argparse._SubParsersAction[CommandParser], name: str, *e
 @functools.cache
 def example_answers(tree: Tree) -> tuple[str, ...]:
     """The answers of a walk to show in examples: the first that takes three steps or more."""
-    from ..engine import all_walks
+    from ..engine.decision import all_walks
 
     walks = list(all_walks(tree))
     walk = next((w for w in walks if len(w.path) >= 3), max(walks, key=lambda w: len(w.path)))
@@ -198,7 +198,7 @@ def add_output(p: argparse.ArgumentParser, what: str) -> None:
 def gates_help(tree: Tree) -> str:
     """The gates and their answers as an epilog block, in the order the walk asks them.
 
-    >>> from ragft.loader import default_tree
+    >>> from ragft.tree.loader import default_tree
     >>> print(gates_help(default_tree()).splitlines()[1])
       prompting=no|yes	Pre-check 1: Have you pushed prompt engineering (system prompts, ...
     """
@@ -253,7 +253,7 @@ Completer = Callable[..., Iterable[str]]
 
 def answer_completer(tree: Tree) -> Completer:
     """Completes ``gate=answer``: the next question's answers, or any gate's by prefix."""
-    from ..engine import decide
+    from ..engine.decision import decide
 
     def complete(prefix: str, parsed_args: argparse.Namespace, **_: object) -> list[str]:
         given: dict[str, str] = {}

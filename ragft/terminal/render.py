@@ -8,8 +8,8 @@ either, so scripts read one item per line.
 
 Example:
     >>> import io
-    >>> from ragft.engine import decide
-    >>> from ragft.present import card
+    >>> from ragft.engine.decision import decide
+    >>> from ragft.present.content import card
     >>> out = Out(make_console(io.StringIO()))
     >>> print_card(out, card(decide({"prompting": "no"})))
     >>> print(out.console.file.getvalue().splitlines()[1])
@@ -26,8 +26,9 @@ from rich.style import Style
 from rich.text import Text as RichText
 from rich.theme import Theme
 
-from ..present import HEADINGS, LABELS, Card, GateView, Section
+from ..present.content import Card, GateView, Section
 from ..present.text import Text, code, span
+from ..present.words import HEADINGS, LABELS
 from .words import WORDS
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Jupyter widgets for the decision tree, thin over :mod:`ragft.engine`.
+"""Jupyter widgets for the decision tree, thin over :mod:`ragft.engine.decision`.
 
 Each widget is an ipywidgets ``VBox``, so ``display(Walker())`` works, and each reads the tree's
 data and asks the engine; none holds decision logic of its own.
@@ -7,7 +7,7 @@ data and asks the engine; none holds decision logic of its own.
 - :class:`Walker`: the gates one at a time, the diagram with the path, the card, a record button.
 - :class:`CaseBuilder`: several requirements of one use case combined into one architecture.
 - :class:`ContextCalculator` and :class:`BreakEvenCalculator`: two illustrative calculators
-  (their arithmetic is :mod:`ragft.calc`); :func:`break_even_chart` draws the calculator's
+  (their arithmetic is :mod:`ragft.engine.calc`); :func:`break_even_chart` draws the calculator's
   chart as a static notebook output.
 - :func:`record_html` and :func:`record_preview`: a decision record as formatted text.
 - :class:`Choice`: the radio group every question uses (an anywidget).
@@ -17,33 +17,8 @@ to start it; ragft's notebooks are stored that way, with no widget state (see
 ``tools/execute_notebooks.py``).
 
 Example:
-    >>> from ragft.widgets import CaseBuilder
-    >>> from ragft.loader import default_tree
+    >>> from ragft.widgets.case import CaseBuilder
+    >>> from ragft.tree.loader import default_tree
     >>> CaseBuilder(case=default_tree().example).architecture.summary
     'RAG + prompts'
 """
-
-from __future__ import annotations
-
-from ._plot import break_even_chart, break_even_svg
-from .calculators import BreakEvenCalculator, ContextCalculator
-from .card import card_html
-from .case import CaseBuilder
-from .choice import Choice
-from .gate import GateQuestion
-from .record_view import record_html, record_preview
-from .walker import Walker
-
-__all__ = [
-    "BreakEvenCalculator",
-    "CaseBuilder",
-    "Choice",
-    "ContextCalculator",
-    "GateQuestion",
-    "Walker",
-    "break_even_chart",
-    "break_even_svg",
-    "card_html",
-    "record_html",
-    "record_preview",
-]

@@ -20,8 +20,8 @@ from typing import Any, ClassVar
 
 import ipywidgets as w
 
-from ..loader import default_tree
-from ..model import Tree
+from ..tree.loader import default_tree
+from ..tree.model import Tree
 
 __all__ = [
     "CSS",

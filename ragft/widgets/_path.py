@@ -4,7 +4,7 @@ The root gate shows first; each answer folds its question and shows the gate it 
 folded gate's *Change* button opens it again: choosing the same answer folds it back with every
 later answer kept, choosing another one keeps the later answers that are still on the new path
 and says which ones no longer apply. Which gate comes next is always asked of
-:func:`ragft.engine.decide`.
+:func:`ragft.engine.decision.decide`.
 
 Example:
     >>> from ragft.widgets._path import AnswerPath
@@ -23,9 +23,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..engine import Decision, decide
+from ..engine.decision import Decision, decide
 from ..errors import UnknownGateError
-from ..model import Tree
+from ..tree.model import Tree
 from ._common import esc, resolve_tree, text_box
 from .gate import Detail, GateQuestion, meaning_html
 
@@ -39,7 +39,7 @@ PathCallback = Callable[[Decision], Any]
 def dropped_html(tree: Tree, gate_id: str, answer_id: str, dropped: list[str]) -> str:
     """The notice shown when a changed answer leaves later answers off the path ('' for none).
 
-    >>> from ragft.loader import default_tree
+    >>> from ragft.tree.loader import default_tree
     >>> dropped_html(default_tree(), "knowledge", "changing", ["depth"])[:60]
     "<p role='status'>Your new answer to Gate 1, <em>It changes o"
     """

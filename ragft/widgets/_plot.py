@@ -8,7 +8,7 @@ font and ``currentColor``, so the chart follows JupyterLab's light and dark them
 is deterministic, so stored notebook outputs compare.
 
 Example:
-    >>> from ragft.calc import BreakEven
+    >>> from ragft.engine.calc import BreakEven
     >>> svg = break_even_svg(BreakEven(100.0, 20.0, 0.0, 0.0, 5.0), "Breaks even after 5 months")
     >>> svg.startswith('<svg class="ragft-plot"'), 'aria-label="Breaks even after 5 months"' in svg
     (True, True)
@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..calc import BreakEven, cumulative, money
+from ..engine.calc import BreakEven, cumulative, money
 from ._common import esc
 
 __all__ = [

@@ -1,10 +1,10 @@
 """Two calculators with illustrative defaults: does it fit in context, does fine-tuning pay off.
 
-The arithmetic lives in :mod:`ragft.calc`; these widgets read their inputs, call it, and
+The arithmetic lives in :mod:`ragft.engine.calc`; these widgets read their inputs, call it, and
 show the result, or a plain message when an input is out of range (never an exception).
 
 Example:
-    >>> from ragft.widgets import BreakEvenCalculator, ContextCalculator
+    >>> from ragft.widgets.calculators import BreakEvenCalculator, ContextCalculator
     >>> calc = ContextCalculator()
     >>> calc.amount.value, calc.unit.value = 2000, "pages"
     >>> calc.fit.fits
@@ -21,7 +21,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..calc import (
+from ..engine.calc import (
     CONTEXT_WINDOWS,
     TIGHT_SHARE,
     TOKENS_PER_PAGE,
@@ -37,7 +37,7 @@ from ..calc import (
     to_tokens,
 )
 from ..errors import RagftError
-from ..model import Tree
+from ..tree.model import Tree
 from ._common import PlaceholderRepr, esc, labelled_style, resolve_tree, style_box, text_box
 from ._plot import break_even_svg, describe
 

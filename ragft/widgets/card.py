@@ -5,7 +5,7 @@ walker; this module only picks the sections the widget shows (the trail above it
 lists the answers).
 
 Example:
-    >>> from ragft.engine import decide
+    >>> from ragft.engine.decision import decide
     >>> html = card_html(decide({"prompting": "no"}))
     >>> "Exhaust prompt engineering first" in html
     True
@@ -15,8 +15,8 @@ Example:
 
 from __future__ import annotations
 
-from ..engine import Decision
-from ..present import card
+from ..engine.decision import Decision
+from ..present.content import card
 from ..present.html import html_card
 
 __all__ = ["card_html"]

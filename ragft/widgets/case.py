@@ -7,10 +7,10 @@ answer that leaves later answers off the path says so.
 
 Real use cases hold requirements that the tree sends different ways (the running example sends
 facts to RAG and the company voice to prompts). Each row here is one requirement with its own
-walk; :func:`ragft.architecture.combine` joins the finished ones into one architecture.
+walk; :func:`ragft.engine.architecture.combine` joins the finished ones into one architecture.
 
 Example:
-    >>> from ragft.widgets import CaseBuilder
+    >>> from ragft.widgets.case import CaseBuilder
     >>> builder = CaseBuilder()
     >>> row = builder.add_requirement("FAQ answers", {"prompting": "no"})
     >>> builder.architecture.summary
@@ -25,11 +25,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..architecture import Architecture, combine
-from ..engine import Decision
+from ..engine.architecture import Architecture, combine
+from ..engine.decision import Decision
 from ..errors import RagftError
-from ..model import Case, Requirement, Tree
-from ..records import CaseRequirement, RecordFields, case_record, write_adr
+from ..records.adr import write_adr
+from ..records.case import CaseRequirement, case_record
+from ..records.template import RecordFields
+from ..tree.model import Case, Requirement, Tree
 from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box, write_report
 from ._path import AnswerPath
 

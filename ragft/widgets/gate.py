@@ -5,7 +5,7 @@ can fold to one line (the walker and the case builder fold every answered gate) 
 *Change* button that opens it again.
 
 Example:
-    >>> from ragft.widgets import GateQuestion
+    >>> from ragft.widgets.gate import GateQuestion
     >>> q = GateQuestion("knowledge")
     >>> q.answer is None
     True
@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import ipywidgets as w
 
-from ..model import Gate, Tree
+from ..tree.model import Gate, Tree
 from ._common import PlaceholderRepr, bullets, esc, leads_to_html, resolve_tree, style_box, text_box
 from .choice import Choice
 

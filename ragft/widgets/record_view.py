@@ -1,12 +1,12 @@
 """A decision record shown as formatted text, from the very Markdown the record file holds.
 
-:func:`record_html` is a thin layer over :func:`ragft.record.decision_record`: whatever the
+:func:`record_html` is a thin layer over :func:`ragft.records.madr.record_markdown`: whatever the
 record says, the preview says, headings and lists included. The Markdown is turned into HTML
 by mistune with raw HTML escaped (tree text can never inject markup), and the record's headings
 are moved down, so a preview inside a notebook never adds a top-level heading of its own.
 
 Example:
-    >>> from ragft.engine import decide
+    >>> from ragft.engine.decision import decide
     >>> html = record_html(decide({"prompting": "no"}), date="2026-01-31")
     >>> html.startswith("<article class='ragft-record'"), "<h3>Exhaust prompt" in html
     (True, True)
@@ -24,9 +24,10 @@ from typing import Any
 
 import mistune
 
-from ..engine import Decision
-from ..record import RecordFields, decision_record, record_markdown
+from ..engine.decision import Decision
+from ..records.madr import record_markdown
 from ..records.read import record_body
+from ..records.template import RecordFields
 
 __all__ = [
     "record_html",
@@ -54,10 +55,8 @@ def record_html(decision: Decision, *, date: str | None = "the day you write it"
     Raises:
         IncompleteDecisionError: the walk has not reached a recommendation.
     """
-    if fields is not None:  # the team's own words, as `ragft record` takes them
-        text = record_body(record_markdown(decision, replace(fields, date=date or "")))
-    else:
-        text = record_body(decision_record(decision, date=date, title=title))
+    fields = fields or RecordFields(use_case=title or "")  # the team's words, as `ragft record`
+    text = record_body(record_markdown(decision, replace(fields, date=date or "")))
     return ("<article class='ragft-record' aria-label='Decision record preview'>"
             f"{markdown_html(text)}</article>")
 

@@ -7,7 +7,7 @@ it is not). The record's preview is the record file's own text, formatted.
 
 Example:
     >>> import tempfile
-    >>> from ragft.widgets import Walker
+    >>> from ragft.widgets.walker import Walker
     >>> walker = Walker(record_dir=tempfile.mkdtemp(), answers={"prompting": "no"})
     >>> walker.decision.exit
     'prompt_first'
@@ -25,12 +25,14 @@ from typing import Any
 import ipywidgets as w
 
 from .._io import write_atomic
-from ..diagram import text_alternative, tree_diagram
-from ..engine import Decision
+from ..diagram.dot import text_alternative, tree_diagram
+from ..diagram.render import render, strip_xml_prolog
+from ..engine.decision import Decision
 from ..errors import OutputExistsError, RagftError
-from ..model import Tree
-from ..record import STATUSES, RecordFields, record_markdown
-from ..render import render, strip_xml_prolog
+from ..records.madr import record_markdown
+from ..records.template import RecordFields
+from ..records.words import STATUSES
+from ..tree.model import Tree
 from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box, write_report
 from ._path import AnswerPath
 from .card import card_html

@@ -88,7 +88,7 @@ def _object(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def tree_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a tree file such as ``ragft/data/tree.yaml``."""
+    """The JSON Schema (draft 2020-12) of a tree file such as ``ragft/tree/data/tree.yaml``."""
     defs: dict[str, Any] = {}
     _object(Tree, defs)
     root = defs.pop("Tree")

@@ -8,7 +8,7 @@ Two front ends share one loop of states and one reading of what was typed (:func
 - otherwise (a pipe, a script, a test) the answers are numbered and read one line at a time;
   a line that picks nothing gets one line back, not the whole question again.
 
-Every step asks :func:`ragft.engine.decide`, and every word about the tree comes from
+Every step asks :func:`ragft.engine.decision.decide`, and every word about the tree comes from
 :mod:`ragft.present`; nothing here decides or words the tree on its own.
 
 Example:
@@ -25,11 +25,11 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from .engine import Decision, decide
-from .loader import default_tree
-from .model import Gate, Tree
-from .present import Card, card, gate_view
-from .terminal.render import (
+from ..engine.decision import Decision, decide
+from ..present.content import Card, card, gate_view
+from ..tree.loader import default_tree
+from ..tree.model import Gate, Tree
+from .render import (
     Out,
     make_console,
     print_card,
@@ -39,7 +39,7 @@ from .terminal.render import (
     print_section,
     rich_text,
 )
-from .terminal.words import WORDS
+from .words import WORDS
 
 __all__ = [
     "interpret",
@@ -61,7 +61,7 @@ def interpret(text: str, gate: Gate | None, parts: tuple[str, ...] = ()) -> str 
     """What a typed line asks for: ``answer:<id>``, ``open:<part>``, ``back``, ``restart``,
     ``quit``; ``None`` when it picks nothing. Case is ignored.
 
-    >>> from ragft.loader import default_tree
+    >>> from ragft.tree.loader import default_tree
     >>> gate = default_tree().gate("knowledge")
     >>> interpret("2", gate), interpret(" STATIC ", gate), interpret("B", gate)
     ('answer:static', 'answer:static', 'back')
@@ -203,7 +203,7 @@ def _walk_lists(walk: _Walk, out: Out) -> int:
 
 def _ask_gate(out: Out, walk: _Walk, gate: Gate) -> str:
     """Print the question, then let the person pick an answer from the list (or b, r, q)."""
-    from .terminal.menu import Choice, choose
+    from .menu import Choice, choose
 
     view = gate_view(gate, walk.tree)
     out.blank()
@@ -225,7 +225,7 @@ def _ask_gate(out: Out, walk: _Walk, gate: Gate) -> str:
 
 def _ask_part(shown: Card, parts: tuple[str, ...], opened: str) -> str:
     """Let the person open another part of the recommendation (or b, r, q)."""
-    from .terminal.menu import Choice, choose
+    from .menu import Choice, choose
 
     def read(text: str) -> str | None:
         return interpret(text, None, parts)

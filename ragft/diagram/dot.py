@@ -1,7 +1,7 @@
 """The decision tree as a Graphviz diagram, built from the tree's data.
 
-Only DOT text is made here (with the ``graphviz`` package); :mod:`ragft.render` turns it into SVG
-or PNG. Node and edge ids are the tree's ids, so a web page can highlight a path with CSS:
+Only DOT text is made here (with the ``graphviz`` package); :mod:`ragft.diagram.render` turns it
+into SVG or PNG. Node and edge ids are the tree's ids, so a web page can highlight a path with CSS:
 
 - a gate's node has id ``<gate>`` and class ``gate stage-precheck`` or ``gate stage-gate``;
 - an exit's node has id ``<exit>`` and class ``exit kind-<kind>``;
@@ -13,7 +13,7 @@ or PNG. Node and edge ids are the tree's ids, so a web page can highlight a path
 The same input always gives the same DOT text.
 
 Example:
-    >>> from ragft.diagram import tree_diagram
+    >>> from ragft.diagram.dot import tree_diagram
     >>> dot = tree_diagram().source
     >>> [line.split(" [")[0].strip() for line in dot.splitlines() if 'id="knowledge-' in line]
     ['knowledge -> rag_dynamic', 'knowledge -> long_context_refresh', 'knowledge -> depth']
@@ -24,21 +24,20 @@ from __future__ import annotations
 import itertools
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import graphviz
 
-from .errors import UnknownGateError
-from .loader import default_tree
-from .model import Gate, Kind, Tree
+from ..errors import UnknownGateError
+from ..tree.loader import default_tree
+from ..tree.model import Gate, Kind, Tree
+from .marks import marks
 
 if TYPE_CHECKING:
-    from .engine import Decision
+    from ..engine.decision import Decision
 
 __all__ = [
     "gate_diagram",
-    "marks",
     "text_alternative",
     "tree_diagram",
     "visible_nodes",
@@ -129,15 +128,6 @@ def visible_nodes(tree: Tree | None = None, *, prechecks: bool = True) -> list[s
     return [n for n in tree.gate_ids + tree.exit_ids if n in seen]
 
 
-@dataclass(frozen=True)
-class Marks:
-    """The ids a decision marks on the diagram: nodes and edges on its path, the gate waiting."""
-
-    nodes: tuple[str, ...]
-    edges: tuple[str, ...]
-    current: str | None
-
-
 def _edges(tree: Tree, gate: Gate) -> list[tuple[str, str, str, str]]:
     """Each edge an answer draws: ``(edge id, answer id, target, label)``; an answer whose
     exit has variants draws one edge more per variant, labelled with its layer."""
@@ -158,20 +148,6 @@ def _edges(tree: Tree, gate: Gate) -> list[tuple[str, str, str, str]]:
         else:
             out.append((f"{gate.id}-{ans.id}", ans.id, ans.next, label))
     return out
-
-
-def marks(decision: Decision) -> Marks:
-    """What ``decision`` marks on the tree diagram (the export gives the walker the same)."""
-    tree = decision.tree
-    edges = []
-    for step in decision.path:
-        edge = f"{step.gate}-{step.answer}"
-        if tree.is_exit(step.next) and decision.exit not in (None, step.next):
-            edge += f"-{tree.exit(str(decision.exit)).layer}"
-        edges.append(edge)
-    nodes = [s.gate for s in decision.path]
-    nodes += [n for n in (decision.exit, decision.next_gate) if n is not None]
-    return Marks(tuple(dict.fromkeys(nodes)), tuple(edges), decision.next_gate)
 
 
 def _classes(*names: str) -> str:
@@ -304,8 +280,8 @@ def text_alternative(
     >>> print(text_alternative().splitlines()[2])
     - Not yet: go to recommendation "Exhaust prompt engineering first" (Prompting).
     """
-    from .present import path_text, tree_words
-    from .present.text import plain
+    from ..present.content import path_text, tree_words
+    from ..present.text import plain
 
     tree = tree or default_tree()
     nodes = visible_nodes(tree, prechecks=prechecks)

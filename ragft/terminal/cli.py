@@ -29,9 +29,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._io import check_target, write_atomic
-from .engine import Decision, decide, parse_answers
-from .errors import (
+from .._io import check_target, write_atomic
+from ..engine.decision import Decision, decide, parse_answers
+from ..errors import (
     IncompleteDecisionError,
     OutputExistsError,
     OutputPathError,
@@ -39,9 +39,9 @@ from .errors import (
     RendererError,
     UnknownGateError,
 )
-from .loader import load_tree
-from .model import Tree
-from .terminal.args import (
+from ..tree.loader import load_tree
+from ..tree.model import Tree
+from .args import (
     ANSWER_HELP,
     CommandParser,
     Parser,
@@ -53,7 +53,7 @@ from .terminal.args import (
     gate_completer,
     tree_option,
 )
-from .terminal.words import WORDS, exit_status
+from .words import WORDS, exit_status
 
 __all__ = ["main"]
 
@@ -67,8 +67,8 @@ SHELLS = ("bash", "zsh", "fish")
 
 def _decision(args: argparse.Namespace, tree: Tree) -> Decision:
     """The answers' decision; answers the walk never reaches are named on stderr."""
-    from .present import off_path_notice
-    from .present.text import plain
+    from ..present.content import off_path_notice
+    from ..present.text import plain
 
     decision = decide(parse_answers(args.answers, tree), tree)
     for notice in off_path_notice(decision):
@@ -103,8 +103,8 @@ def run_decide(args: argparse.Namespace, tree: Tree) -> int:
     if args.json:
         print(json.dumps(decision.to_dict(), indent=2))
     else:
-        from .present import card
-        from .terminal.render import Out, make_console, print_card
+        from ..present.content import card
+        from .render import Out, make_console, print_card
 
         print_card(Out(make_console(sys.stdout)), card(decision))
     return _unfinished(decision, "the walk")
@@ -139,9 +139,9 @@ def add_diagram(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> N
 
 
 def run_diagram(args: argparse.Namespace, tree: Tree) -> int:
-    from .diagram import tree_diagram, visible_nodes
-    from .errors import UnknownFormatError
-    from .render import render
+    from ..diagram.dot import tree_diagram, visible_nodes
+    from ..diagram.render import render
+    from ..errors import UnknownFormatError
 
     check_target(args.output, force=args.force, example="tree.svg")
     fmt = args.output.suffix.lstrip(".").lower()
@@ -163,7 +163,7 @@ def run_diagram(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_record(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    from .records import STATUSES
+    from ..records.words import STATUSES
 
     answers = " ".join(example_answers(tree))
     p = command_parser(
@@ -210,16 +210,11 @@ def _reasons(items: Sequence[str]) -> dict[str, str]:
 
 
 def run_record(args: argparse.Namespace, tree: Tree) -> int:
-    from .records import (
-        STATUSES,
-        RecordFields,
-        case_record,
-        read_case,
-        record_markdown,
-        record_title,
-        write_adr,
-    )
-    from .records.template import check_date
+    from ..records.adr import write_adr
+    from ..records.case import case_record, read_case
+    from ..records.madr import record_markdown, record_title
+    from ..records.template import RecordFields, check_date
+    from ..records.words import STATUSES
 
     if args.date is not None:
         check_date(args.date)
@@ -262,7 +257,7 @@ def add_revisit(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> N
 
 
 def run_revisit(args: argparse.Namespace, tree: Tree) -> int:
-    from .revisit import revisit_files
+    from ..records.revisit import revisit_files
 
     code = 0
     for result in revisit_files(args.records, tree):
@@ -283,7 +278,7 @@ def add_export(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> No
 
 
 def run_export(args: argparse.Namespace, tree: Tree) -> int:
-    from .export import export
+    from ..web.export import export
 
     try:
         written = export(args.directory, tree, force=args.force)
@@ -316,7 +311,7 @@ def add_schema(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> No
 
 
 def run_schema(args: argparse.Namespace, tree: Tree) -> int:
-    from .schema import tree_schema
+    from ..tree.schema import tree_schema
 
     print(json.dumps(tree_schema(), indent=2))
     return 0
@@ -329,8 +324,8 @@ COMMANDS = (add_decide, add_walk, add_diagram, add_record, add_revisit, add_expo
 def build_parser(tree: Tree | None = None) -> argparse.ArgumentParser:
     """The ``ragft`` argument parser; the help of commands that take answers lists ``tree``'s
     gates (default: ragft's own tree)."""
-    from ._version import __version__
-    from .loader import default_tree
+    from .._version import __version__
+    from ..tree.loader import default_tree
 
     tree = tree or default_tree()
     parser = Parser(
@@ -358,7 +353,7 @@ def build_parser(tree: Tree | None = None) -> argparse.ArgumentParser:
 
 
 def _say(level: str, message: str) -> None:
-    from .terminal.render import say
+    from .render import say
 
     say(sys.stderr, level, message)
 
@@ -366,7 +361,7 @@ def _say(level: str, message: str) -> None:
 def _complete() -> None:
     """Answer a shell's Tab (argcomplete sets ``_ARGCOMPLETE``); otherwise do nothing."""
     if "_ARGCOMPLETE" in os.environ:
-        from .terminal.args import complete
+        from .args import complete
 
         complete(build_parser, load_tree)
 
@@ -412,5 +407,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-if __name__ == "__main__":  # pragma: no cover - python -m ragft.cli
+if __name__ == "__main__":  # pragma: no cover - python -m ragft.terminal.cli
     sys.exit(main())

@@ -1,12 +1,12 @@
 """Render a diagram to SVG, PNG or DOT text, with a cache.
 
-Rendering runs ``graphviz-pure`` through :mod:`ragft.backend`. Results are kept in an LRU cache
-keyed by the DOT text and the format, so showing a diagram again (the same answers in a walker,
-a notebook re-run) costs a dictionary look-up, not a process.
+Rendering runs ``graphviz-pure`` through :mod:`ragft.diagram.backend`. Results are kept in an LRU
+cache keyed by the DOT text and the format, so showing a diagram again (the same answers in a
+walker, a notebook re-run) costs a dictionary look-up, not a process.
 
 Example:
-    >>> from ragft.diagram import tree_diagram
-    >>> from ragft.render import render
+    >>> from ragft.diagram.dot import tree_diagram
+    >>> from ragft.diagram.render import render
     >>> svg = render(tree_diagram())
     >>> '<g id="knowledge" class="node gate stage&#45;gate">' in svg
     True
@@ -18,8 +18,8 @@ import functools
 import re
 from typing import Literal, Protocol, overload
 
+from ..errors import UnknownFormatError
 from .backend import resolve_engine, run_layout
-from .errors import UnknownFormatError
 
 __all__ = [
     "cache_clear",

@@ -7,9 +7,10 @@ another way), or cannot be decided because the tree no longer has a gate or answ
 used. Nothing of the record's prose is read.
 
 Example:
-    >>> from ragft.engine import decide
-    >>> from ragft.loader import default_tree
-    >>> from ragft.records import RecordFields, record_markdown
+    >>> from ragft.engine.decision import decide
+    >>> from ragft.tree.loader import default_tree
+    >>> from ragft.records.madr import record_markdown
+    >>> from ragft.records.template import RecordFields
     >>> text = record_markdown(decide({"prompting": "no"}), RecordFields(date="2026-01-31"))
     >>> print(revisit_record(text, default_tree(), origin="0001.md").line())
     0001.md: stands: prompt_first (Exhaust prompt engineering first)
@@ -22,11 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .engine import decide
-from .errors import RagftError
-from .model import Tree
-from .records import RecordedDecision, check_tree, read_record, read_record_file, tree_digest
-from .records.read import RecordInfo, record_files
+from ..engine.decision import decide
+from ..errors import RagftError
+from ..tree.model import Tree
+from .madr import tree_digest
+from .read import (
+    RecordedDecision,
+    RecordInfo,
+    check_tree,
+    read_record,
+    read_record_file,
+    record_files,
+)
 
 __all__ = [
     "Outcome",

@@ -1,11 +1,11 @@
-"""Load a tree file (YAML or JSON) into a checked, immutable :class:`~ragft.model.Tree`.
+"""Load a tree file (YAML or JSON) into a checked, immutable :class:`~ragft.tree.model.Tree`.
 
-The package's own tree ships as ``ragft/data/tree.yaml``; a team can pass its own file (the
+The package's own tree ships as ``ragft/tree/data/tree.yaml``; a team can pass its own file (the
 CLI's ``--tree FILE``) and keep every rendering. Whatever the file, every problem is reported as
 a :class:`~ragft.errors.TreeError` naming the file, where in it, and what is wrong.
 
 Example:
-    >>> from ragft.loader import default_tree
+    >>> from ragft.tree.loader import default_tree
     >>> tree = default_tree()
     >>> tree.root, len(tree.gates), len(tree.exits)
     ('prompting', 7, 12)
@@ -23,8 +23,8 @@ from typing import Any, NoReturn
 
 import yaml
 
-from ._checks import check_graph
-from .errors import TreeError, unknown
+from ..errors import TreeError, unknown
+from .checks import check_graph
 from .model import (
     Answer,
     Case,
@@ -262,7 +262,7 @@ def parse_tree(data: object, origin: str = "<tree>") -> Tree:
     keys = _keys(Tree, "origin")
     if isinstance(data, Mapping) and data.get("schema") == SCHEMA_NAME:
         problem = ("this is an export of ragft (tree.json), not a tree file: pass the YAML tree "
-                   "it was made from, such as a copy of ragft/data/tree.yaml")
+                   "it was made from, such as a copy of ragft/tree/data/tree.yaml")
         raise TreeError(origin, "", problem)
     r = _Reader(origin, data, "", keys)
     version = r.raw("schema_version")
@@ -306,7 +306,7 @@ def _read(path: Path, origin: str) -> str:
     if path.is_dir():
         problem = "is a folder, not a tree file (pass a YAML file such as a copy of tree.yaml)"
     elif not path.exists():
-        problem = "no such file (check the path, or copy ragft/data/tree.yaml to start one)"
+        problem = "no such file (check the path, or copy ragft/tree/data/tree.yaml to start one)"
     else:
         try:
             text = path.read_text(encoding="utf-8")
@@ -343,5 +343,5 @@ def _parse_text(text: str, origin: str) -> Tree:
 @functools.cache
 def default_tree() -> Tree:
     """The tree that ships with ragft, loaded and checked once."""
-    ref = resources.files("ragft") / "data" / "tree.yaml"
-    return _parse_text(ref.read_text(encoding="utf-8"), "ragft/data/tree.yaml")
+    ref = resources.files("ragft.tree") / "data" / "tree.yaml"
+    return _parse_text(ref.read_text(encoding="utf-8"), "ragft/tree/data/tree.yaml")

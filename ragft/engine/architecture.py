@@ -5,8 +5,8 @@ exit names the components it needs (prompting layer, retrieval, long context, fi
 pipeline); the architecture is their union, summarised in the tree's component order.
 
 Example:
-    >>> from ragft.architecture import combine_case
-    >>> from ragft.loader import default_tree
+    >>> from ragft.engine.architecture import combine_case
+    >>> from ragft.tree.loader import default_tree
     >>> arch = combine_case(default_tree().example)
     >>> arch.summary
     'RAG + prompts'
@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .engine import Decision, decide
-from .errors import RagftError
-from .loader import default_tree
-from .model import Case, Tree
+from ..errors import RagftError
+from ..tree.loader import default_tree
+from ..tree.model import Case, Tree
+from .decision import Decision, decide
 
 __all__ = ["Architecture", "combine", "combine_case"]
 

@@ -1,7 +1,7 @@
 """``ragft export DIR``: the tree as files for the site, all written or none.
 
-Writes ``tree.json`` (:func:`ragft.payload.tree_payload`), ``tree.svg`` (the whole tree from
-graphviz-pure) and the walker's files (:func:`ragft.webwalker.write_walker`). Everything is
+Writes ``tree.json`` (:func:`ragft.web.payload.tree_payload`), ``tree.svg`` (the whole tree from
+graphviz-pure) and the walker's files (:func:`ragft.web.page.write_walker`). Everything is
 generated in a staging folder first; only when every file was made, and none of the targets
 exists (or ``force`` is given), are they moved into place.
 """
@@ -14,13 +14,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .diagram import tree_diagram
-from .errors import OutputExistsError, RagftError
-from .loader import default_tree
-from .model import Tree
+from ..diagram.dot import tree_diagram
+from ..diagram.render import render
+from ..errors import OutputExistsError, RagftError
+from ..tree.loader import default_tree
+from ..tree.model import Tree
+from .page import write_walker
 from .payload import tree_payload
-from .render import render
-from .webwalker import write_walker
 
 __all__ = [
     "export",

@@ -8,7 +8,7 @@ by the engine and the presentation layer. The site walker parses the URL hash, l
 and builds the page; it decides nothing and words nothing.
 
 Example:
-    >>> from ragft.payload import tree_payload
+    >>> from ragft.web.payload import tree_payload
     >>> data = tree_payload()
     >>> data["schema"], data["schema_version"], data["root"]
     ('ragft-tree', 2, 'prompting')
@@ -23,17 +23,18 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from typing import Any
 
-from ._version import __version__
-from .diagram import marks
-from .engine import Decision, all_states
-from .errors import message_templates
-from .loader import SCHEMA_NAME, default_tree
-from .model import Gate, Tree
-from .present import HEADINGS, LABELS, Card, answer_leads, card, gate_view, tree_words
-from .present.data import as_data
-from .records import decision_template
-from .records.template import LineTable
-from .records.words import FORM, STATUSES
+from .._version import __version__
+from ..diagram.marks import marks
+from ..engine.decision import Decision, all_states
+from ..errors import message_templates
+from ..present.content import Card, answer_leads, card, gate_view, tree_words
+from ..present.data import as_data
+from ..present.words import HEADINGS, LABELS
+from ..records.madr import decision_template
+from ..records.template import LineTable
+from ..records.words import FORM, STATUSES
+from ..tree.loader import SCHEMA_NAME, default_tree
+from ..tree.model import Gate, Tree
 
 __all__ = [
     "SCHEMA_NAME",

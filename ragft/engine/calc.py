@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .errors import RagftError, UnknownOptionError
+from ..errors import RagftError, UnknownOptionError
 
 __all__ = [
     "CONTEXT_WINDOWS",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .errors import TreeError, unknown
+from ..errors import TreeError, unknown
 from .model import Case, Tree
 
 __all__ = ["check_graph"]

@@ -1,10 +1,10 @@
 """Walk the tree: answers in, a decision out.
 
-Pure functions over a :class:`~ragft.model.Tree`; every renderer (widgets, CLI, export, the
+Pure functions over a :class:`~ragft.tree.model.Tree`; every renderer (widgets, CLI, export, the
 site's walker data) asks this module and none decides for itself.
 
 Example:
-    >>> from ragft.engine import decide
+    >>> from ragft.engine.decision import decide
     >>> d = decide({"prompting": "yes", "context": "no", "knowledge": "changing"})
     >>> d.exit, d.kind
     ('rag_dynamic', 'rag')
@@ -26,15 +26,15 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
-from .errors import (
+from ..errors import (
     AnswerSyntaxError,
     IncompleteDecisionError,
     UnknownAnswerError,
     UnknownGateError,
     UnknownNodeError,
 )
-from .loader import default_tree
-from .model import Step, Tree
+from ..tree.loader import default_tree
+from ..tree.model import Step, Tree
 
 __all__ = [
     "Decision",

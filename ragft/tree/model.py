@@ -1,7 +1,7 @@
 """The decision tree as immutable data.
 
 Instances are frozen dataclasses holding tuples, so a loaded tree can be shared by every renderer
-(diagram, widgets, CLI, export) without any of them changing it. :func:`ragft.loader.load_tree`
+(diagram, widgets, CLI, export) without any of them changing it. :func:`ragft.tree.loader.load_tree`
 builds and checks them; nothing else constructs a :class:`Tree`.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
-from .errors import UnknownAnswerError, UnknownGateError, UnknownIdError, UnknownNodeError
+from ..errors import UnknownAnswerError, UnknownGateError, UnknownIdError, UnknownNodeError
 
 __all__ = [
     "Answer",
@@ -233,7 +233,7 @@ class Walk:
 
 @dataclass(frozen=True)
 class Tree:
-    """The whole decision tree. Built and checked by :func:`ragft.loader.load_tree`."""
+    """The whole decision tree. Built and checked by :func:`ragft.tree.loader.load_tree`."""
 
     schema_version: int
     title: str
