@@ -1,6 +1,8 @@
 # Two entry points for people (README quick start) and one for CI:
 #   make guide   create .venv, install ragft with JupyterLab, open the first notebook
 #   make test    install the test tools (pip, npm) and run lint, type checks and every test
+#   make test-fast  the same without the browser, JupyterLab and notebook-executing tiers
+#   make site    render the website into _site/ (needs Quarto >= 1.8); make preview serves it
 # Other targets: notebooks (re-execute and store outputs), export, bench, site-data.
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -9,7 +11,7 @@ PYTHON ?= python3
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_FLAGS ?=
 
-.PHONY: guide test lint typecheck pytest notebooks export bench clean
+.PHONY: guide test test-fast lint typecheck pytest notebooks export bench site preview clean
 
 $(VENV)/.guide: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +43,11 @@ typecheck: $(VENV)/.test
 pytest: $(VENV)/.test
 	$(PY) -m pytest
 
+# For development: about two minutes, no browser. CI runs `make test`, which runs everything.
+FAST := not browser and not jupyterlab and not notebooks and not quarto
+test-fast: $(VENV)/.test lint typecheck
+	$(PY) -m pytest -m "$(FAST)"
+
 notebooks: $(VENV)/.test
 	$(PY) tools/execute_notebooks.py
 
@@ -49,6 +56,22 @@ export: $(VENV)/.guide
 
 bench: $(VENV)/.test
 	$(PY) benchmarks/run.py
+
+# Quarto runs the pre-render step (site/prerender.py, which imports ragft) with QUARTO_PYTHON,
+# else the first python3 on PATH: both name this venv, so no activation is needed first.
+QUARTO ?= quarto
+SITE_ENV = PATH="$(abspath $(VENV))/bin:$$PATH" QUARTO_PYTHON="$(abspath $(PY))"
+
+.PHONY: have-quarto
+have-quarto:
+	@command -v $(QUARTO) >/dev/null || { echo "$(QUARTO) not found: install Quarto >= 1.8 \
+	(https://quarto.org/docs/get-started/), or use the conda environment (environment.yml)"; exit 1; }
+
+site: have-quarto $(VENV)/.guide
+	$(SITE_ENV) $(QUARTO) render
+
+preview: have-quarto $(VENV)/.guide
+	$(SITE_ENV) $(QUARTO) preview
 
 clean:
 	rm -rf $(VENV) node_modules _site .quarto site-data

@@ -1,7 +1,8 @@
 """Atomic file output: a file is either written whole or not at all.
 
-Every failure is a one-line :class:`~ragft.errors.RagftError` naming the path the caller gave
-and what to do; no message names the temporary file, an errno or an exception class.
+Every failure is a one-line :class:`~ragft.errors.OutputPathError` naming the path the caller
+gave (or the file in its way) and what to do, or an :class:`~ragft.errors.OutputExistsError`;
+no message names the temporary file, an errno or an exception class.
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputExistsError, OutputPathError
-
-__all__ = ["check_target", "write_atomic"]
+from .errors import NotAFolderError, OutputExistsError, OutputPathError
 
 
 def _umask() -> int:
@@ -36,7 +35,8 @@ def check_target(path: str | Path, *, force: bool = False, example: str = "") ->
     ``example`` is a file name to suggest when ``path`` is a folder (``decision.md``).
 
     Raises:
-        OutputPathError: ``path`` is a folder, or sits under a file.
+        OutputPathError: ``path`` is a folder.
+        NotAFolderError: ``path`` sits under a file.
         OutputExistsError: ``path`` exists and ``force`` is false.
     """
     path = Path(path)
@@ -45,7 +45,7 @@ def check_target(path: str | Path, *, force: bool = False, example: str = "") ->
         raise OutputPathError(str(path), f"is a folder; give a file name{hint}")
     blocker = _folder_of(path)
     if blocker is not None:
-        raise OutputPathError(str(path), f"{blocker} is a file, not a folder")
+        raise NotAFolderError(str(blocker), str(path))
     if path.exists() and not force:
         raise OutputExistsError(str(path))
     return path

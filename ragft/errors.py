@@ -1,9 +1,14 @@
-"""The errors ragft raises for bad input, and the one helper that words them.
+"""The errors ragft raises, and the one helper that words them.
 
-Every error is a :class:`ValueError` subclass. Messages that reject a value are built by
-:func:`unknown`, in one shape: ``unknown answer 'x' for gate 'g' (must be one of [...])``, the
-allowed values in the order the tree lists them. Library messages name no command-line flags;
-the CLI adds its own advice.
+Every error about bad input is a :class:`RagftError`, a :class:`ValueError`; each names where
+the input came from, where in it the problem is, and what is wrong. A missing or failing
+diagram renderer is not bad input: :class:`RendererError` is a :class:`RuntimeError`, as
+graphviz's ``ExecutableNotFound`` is. Every exception class of ragft is defined here.
+
+Messages that reject a value are built by :func:`unknown`, in one shape:
+``unknown answer 'x' for gate 'g' (must be one of [...])``, the allowed values in the order the
+tree lists them. Library messages name no command-line flags, Python classes, errnos or
+temporary files; the CLI adds its own advice.
 
 The site walker shows the same words: :func:`message_templates` gives the export the messages
 with a ``{value}`` slot, so the JavaScript fills in a value and words nothing itself.
@@ -14,27 +19,19 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+# The errors a user of the package catches; the others are importable from here, unlisted.
 __all__ = [
-    "AnswerSyntaxError",
     "IncompleteDecisionError",
     "OutputExistsError",
-    "OutputPathError",
     "RagftError",
     "RendererError",
     "TreeError",
     "UnknownAnswerError",
-    "UnknownFormatError",
     "UnknownGateError",
-    "UnknownIdError",
-    "UnknownNodeError",
-    "UnknownOptionError",
-    "allowed",
-    "message_templates",
-    "unknown",
 ]
 
 
-def allowed(values: Iterable[str]) -> str:
+def allowed(values: Iterable[object]) -> str:
     """The ``(must be one of [...])`` tail of a message, values in the order given.
 
     >>> allowed(["static", "changing"])
@@ -43,19 +40,18 @@ def allowed(values: Iterable[str]) -> str:
     return f"(must be one of {list(values)!r})"
 
 
-def near_miss(value: object, values: Iterable[str]) -> str | None:
+def near_miss(value: object, values: Iterable[object]) -> str | None:
     """The allowed value closest to a mistyped one, if any is close (case is ignored).
 
     >>> near_miss("promptng", ["prompting", "context"]), near_miss("zzz", ["prompting"])
     ('prompting', None)
     """
-    values = list(values)
-    by_lower = {v.lower(): v for v in values}
+    by_lower = {str(v).lower(): str(v) for v in values}
     close = difflib.get_close_matches(str(value).lower(), list(by_lower), n=1, cutoff=0.6)
     return by_lower[close[0]] if close else None
 
 
-def unknown(what: str, value: object, values: Iterable[str], *, where: str = "",
+def unknown(what: str, value: object, values: Iterable[object], *, where: str = "",
             suggest: bool = False) -> str:
     """The one wording of a rejected value; ``suggest`` adds the nearest allowed value.
 
@@ -71,14 +67,40 @@ def unknown(what: str, value: object, values: Iterable[str], *, where: str = "",
     return f"unknown {what} {value!r}{place} {allowed(values)}{tail}"
 
 
+def describe(value: object) -> str:
+    """What a YAML value is, in words a file's author knows (not a Python type name).
+
+    >>> describe(None), describe(["a"]), describe("yes")
+    ('nothing', 'a list', "text ('yes')")
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value!r})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    if isinstance(value, str):
+        return f"text ({value[:40]!r})"
+    if isinstance(value, list):
+        return "a list"
+    return "something else"
+
+
 class RagftError(ValueError):
     """Base class of every error about bad input to ragft."""
 
 
-class UnknownIdError(RagftError):
-    """An id, name or choice outside the allowed set (a kind, a source, a context window...)."""
+# -- a value outside the allowed set ---------------------------------------------------------
 
-    def __init__(self, value: str, what: str, values: Iterable[str], where: str = "", *,
+
+class UnknownIdError(RagftError):
+    """An id outside a table of allowed ids: a kind, exit, source, quiz, glossary term...
+
+    ``what`` names the table (``"exit"``, ``"quiz"``); every ``Tree.<table>(id)`` lookup but
+    :meth:`~ragft.tree.model.Tree.gate` raises this class for an id the table lacks.
+    """
+
+    def __init__(self, value: object, what: str, values: Iterable[object], where: str = "", *,
                  suggest: bool = False) -> None:
         super().__init__(unknown(what, value, values, where=where, suggest=suggest))
         self.value = value
@@ -104,10 +126,10 @@ class UnknownAnswerError(UnknownIdError):
 
 
 class UnknownNodeError(UnknownIdError):
-    """A gate or exit id that the tree does not have."""
+    """A node id that is neither a gate nor an exit of the tree."""
 
-    def __init__(self, node: str, nodes: Iterable[str], what: str = "gate or exit") -> None:
-        super().__init__(node, what, nodes)
+    def __init__(self, node: str, nodes: Iterable[str]) -> None:
+        super().__init__(node, "gate or exit", nodes)
         self.node = node
 
 
@@ -121,6 +143,9 @@ class UnknownFormatError(UnknownIdError):
     def __init__(self, fmt: str, formats: Iterable[str]) -> None:
         super().__init__(fmt, "format", formats)
         self.format = fmt
+
+
+# -- answers, decisions and the command line -------------------------------------------------
 
 
 class AnswerSyntaxError(RagftError):
@@ -141,6 +166,99 @@ class IncompleteDecisionError(RagftError):
         self.next_gate = next_gate
 
 
+class EmptyCaseError(RagftError):
+    """A use case with no requirements to combine, or no use case at all."""
+
+
+class UsageError(RagftError):
+    """A command line that cannot be read, or options that do not go together; ``prog`` is
+    the command whose help explains it."""
+
+    def __init__(self, message: str, prog: str) -> None:
+        super().__init__(message)
+        self.prog = prog
+
+
+class CalculatorInputError(RagftError):
+    """A calculator input outside its range: names the input, what it must be, and the value.
+
+    >>> str(CalculatorInputError(-1, name="hours", must="a number >= 0"))
+    'hours must be a number >= 0, got -1'
+    """
+
+    def __init__(self, value: object, *, name: str, must: str) -> None:
+        super().__init__(f"{name} must be {must}, got {value!r}")
+        self.name = name
+        self.value = value
+        self.must = must
+
+
+class RecordFieldError(RagftError):
+    """A field of a decision record that is missing, malformed, or does not fit the decision
+    (a bad date, a reason for a gate the walk does not reach); ``field`` names it."""
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class TableError(RagftError):
+    """Rows that cannot make a lesson's table: none, or rows whose columns differ."""
+
+
+# -- files ragft reads -----------------------------------------------------------------------
+
+
+class DataFileError(RagftError):
+    """A file ragft reads that is missing or malformed: names the file, where in it, and what
+    is wrong (``tree.yaml: gates[0]: missing key 'question'``)."""
+
+    def __init__(self, source: str, where: str, problem: str) -> None:
+        msg = f"{source}: {where}: {problem}" if where else f"{source}: {problem}"
+        super().__init__(msg)
+        self.source = source
+        self.where = where
+        self.problem = problem
+
+
+class TreeError(DataFileError):
+    """A tree file that is malformed: names the file, where in it, and what is wrong."""
+
+
+class CaseFileError(DataFileError):
+    """A use case file (YAML) that is missing or malformed; ``where`` names the line and the
+    requirement."""
+
+
+class RecordFileError(DataFileError):
+    """A file that is not a ragft decision record, or a record of another tree; or a folder of
+    records that does not exist."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(source, "", problem)
+
+
+class LessonDataError(DataFileError):
+    """A data file of the guide (quizzes, glossary, a lesson's sample data) that is missing or
+    malformed."""
+
+
+class WalkerDataError(RagftError):
+    """A part of the site walker that cannot go into its page: a source file missing from the
+    install or holding ``</script``, an SVG with active content, data that is not an export.
+
+    ``part`` names the part the problem is about (``the tree SVG``), when the problem does not.
+    """
+
+    def __init__(self, problem: str, *, part: str = "") -> None:
+        super().__init__(f"{part} {problem}" if part else problem)
+        self.part = part
+        self.problem = problem
+
+
+# -- files ragft writes ----------------------------------------------------------------------
+
+
 class OutputPathError(RagftError):
     """An output path that cannot be written: a folder, or a place ragft may not write to."""
 
@@ -148,6 +266,24 @@ class OutputPathError(RagftError):
         super().__init__(f"{path!s}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class NotAFolderError(OutputPathError):
+    """A file where ragft must write into a folder (or make one), in one wording:
+    ``docs is a file, not a folder``; ``path``, when given, is the output path it blocks.
+
+    >>> str(NotAFolderError("a.txt", "a.txt/x.md")), str(NotAFolderError("docs"))
+    ('a.txt/x.md: a.txt is a file, not a folder', 'docs is a file, not a folder')
+    """
+
+    def __init__(self, file: str, path: str = "") -> None:
+        problem = f"{file} is a file, not a folder"
+        if path and path != file:
+            super().__init__(path, problem)
+        else:  # the file is the path given: name it once
+            RagftError.__init__(self, problem)
+            self.path, self.problem = file, problem
+        self.file = file
 
 
 class OutputExistsError(RagftError):
@@ -158,19 +294,15 @@ class OutputExistsError(RagftError):
         self.path = path
 
 
-class RendererError(RagftError):
-    """The diagram renderer is missing, failed on a graph, or took too long."""
+# -- the renderer: not bad input -------------------------------------------------------------
 
 
-class TreeError(RagftError):
-    """A tree file that is malformed: names the file, where in it, and what is wrong."""
+class RendererError(RuntimeError):
+    """The diagram renderer (Graphviz) failed on a graph or took too long; not bad input."""
 
-    def __init__(self, source: str, where: str, problem: str) -> None:
-        msg = f"{source}: {where}: {problem}" if where else f"{source}: {problem}"
-        super().__init__(msg)
-        self.source = source
-        self.where = where
-        self.problem = problem
+
+class RendererNotFoundError(RendererError):
+    """The Graphviz binary is not installed where ragft looks for it."""
 
 
 class _Slot(str):

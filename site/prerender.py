@@ -34,14 +34,24 @@ import re
 import sys
 from pathlib import Path
 
-from ragft._io import write_atomic
-from ragft.diagram.dot import tree_diagram
-from ragft.diagram.render import render, strip_xml_prolog
-from ragft.engine.decision import answers_key, path_to
-from ragft.present.content import tree_words
-from ragft.tree.loader import default_tree
-from ragft.tree.model import Tree
-from ragft.web.export import export
+# Quarto runs this script with a Python of its choosing: QUARTO_PYTHON, else the first `python3`
+# on PATH (quarto-cli src/core/jupyter/exec.ts, pythonExec), which need not be the project's.
+# `make site` and `make preview` name the project's .venv both ways. The ragft imported is the
+# one next to this script (a clone renders its own code), with that Python's dependencies.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+try:
+    from ragft._io import write_atomic
+    from ragft.diagram.dot import tree_diagram
+    from ragft.diagram.render import render, strip_xml_prolog
+    from ragft.engine.decision import answers_key, path_to
+    from ragft.present.content import tree_words
+    from ragft.present.words import LABELS
+    from ragft.tree.loader import default_tree
+    from ragft.tree.model import Tree
+    from ragft.web.export import export
+except ModuleNotFoundError as missing:  # the wrong interpreter: say which, and what to run
+    sys.exit(f"site/prerender.py: {missing} in {sys.executable}: render with `make site` (or "
+             "set QUARTO_PYTHON to the Python that has ragft's dependencies)")
 
 __all__ = ["INCLUDES", "includes", "main", "tree_figure", "watch_list", "write_includes"]
 
@@ -74,8 +84,9 @@ def tree_figure(tree: Tree) -> str:
     lines = [
         f'<link rel="stylesheet" href="{DATA}/walker.css">',
         '<figure class="ragft-figure ragft-diagram">',
+        # the walker's name for its scroller (figure.js); this one is always a tab stop
         '<div class="ragft-tree-scroll" role="group" tabindex="0" '
-        'aria-label="Tree diagram: scroll sideways on a narrow screen">',
+        f'aria-label="{html.escape(LABELS["diagram"])}">',
         _inline_diagram(tree, alt),
         "</div>",
         "<figcaption>The whole tree. Pre-checks and gates ask a question each; the coloured "

@@ -13,6 +13,7 @@ import functools
 import http.server
 import os
 import shutil
+import textwrap
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -35,6 +36,32 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
+
+
+# A tree of one gate and two exits of two kinds, for tests of a team's own tree file.
+SMALL = textwrap.dedent("""\
+    schema_version: 1
+    title: A small tree
+    root: size
+    kinds:
+      - {id: rag, label: RAG, color: "#0072B2", watch: true, description: d}
+      - {id: fine_tune, label: Fine-tune, color: "#D55E00", description: d}
+    components:
+      - {id: retrieval, label: RAG, description: d}
+    gates:
+      - id: size
+        stage: gate
+        number: 1
+        title: Size
+        question: Is it big?
+        explanation: e
+        answers:
+          - {id: small, label: Small, meaning: m, next: train}
+          - {id: big, label: Big, meaning: m, next: index}
+    exits:
+      - {id: index, kind: rag, title: Index it, summary: s, components: [retrieval]}
+      - {id: train, kind: fine_tune, title: Train it, summary: s, components: [retrieval]}
+    """)
 
 
 def missing(reason: str) -> None:
@@ -65,7 +92,7 @@ MARKUP = '</script><script>alert(1)</script><img src=x onerror=alert(2)><b>"q" &
 # The tree file's human-readable fields; ids, links and numbers are left alone.
 _PROSE = {"title", "question", "explanation", "why", "label", "meaning", "summary", "description",
           "note", "name", "claim", "caveat", "aspect", "rag", "fine_tune", "hybrid", "author"}
-_PROSE_LISTS = {"signals", "build", "warnings", "revisit"}
+_PROSE_LISTS = {"signals", "build", "warnings", "revisit", "confirm"}
 
 
 def _poison(value: Any, key: str = "") -> Any:
@@ -201,3 +228,40 @@ def run_axe(page: Any, axe_path: Path) -> list[dict[str, Any]]:
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
     )
     return list(result["violations"])
+
+
+def fresh_clone(target: Path) -> Path:
+    """``git clone`` of this repository into ``target``: what CI and a newcomer start from."""
+    if shutil.which("git") is None:
+        missing("git is not installed (apt-get install git)")
+    if not (ROOT / ".git").exists():
+        missing(f"{ROOT} is not a git checkout to clone")
+    import subprocess
+
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(target)],
+                   check=True, timeout=120, capture_output=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def rendered_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The README's ``make site`` in a fresh clone, rendered once per session: ``_site/``.
+
+    The environment running the tests stands in for ``.venv`` (``make -o``: nothing is
+    installed again), so Quarto's pre-render step runs with this Python, as ``make site`` runs
+    it with ``.venv``'s, and imports the clone's own ragft.
+    """
+    import subprocess
+    import sys
+
+    if shutil.which("make") is None:
+        missing("make is not installed (apt-get install make)")
+    clone = fresh_clone(tmp_path_factory.mktemp("site") / "ragft")
+    venv = Path(sys.prefix)
+    command = ["make", "-s", "-o", f"{venv}/.guide", "site", f"VENV={venv}",
+               f"PY={sys.executable}"]
+    result = subprocess.run(command, cwd=clone, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    # (A Makefile without the target would do nothing and succeed: `site/` is a folder.)
+    assert (clone / "_site" / "index.html").is_file(), "`make site` rendered nothing"
+    return clone / "_site"

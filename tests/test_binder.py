@@ -21,14 +21,13 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
-from conftest import load_script
+from conftest import ROOT, load_script
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # Python 3.10: the same parser under its PyPI name (in the test extras)
     import tomli as tomllib
 
-ROOT = Path(__file__).resolve().parent.parent
 ENVIRONMENT = ROOT / "environment.yml"
 POSTBUILD = ROOT / "postBuild"
 OVERRIDES = ROOT / "jupyter" / "overrides.d" / "ragft.json"

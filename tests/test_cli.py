@@ -7,13 +7,13 @@ import json
 import re
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import SMALL
 from ragft.diagram.dot import tree_diagram
 from ragft.diagram.render import render
 from ragft.engine.decision import all_walks, decide, path_to
@@ -174,29 +174,6 @@ def test_near_misses_get_did_you_mean(capsys: pytest.CaptureFixture[str], tree: 
         assert one_line(err).endswith(f"; did you mean {gate.id!r}?")
 
 
-SMALL = textwrap.dedent("""\
-    schema_version: 1
-    title: A small tree
-    root: size
-    kinds:
-      - {id: rag, label: RAG, color: "#0072B2", watch: true, description: d}
-      - {id: fine_tune, label: Fine-tune, color: "#D55E00", description: d}
-    components:
-      - {id: retrieval, label: RAG, description: d}
-    gates:
-      - id: size
-        stage: gate
-        number: 1
-        title: Size
-        question: Is it big?
-        explanation: e
-        answers:
-          - {id: small, label: Small, meaning: m, next: train}
-          - {id: big, label: Big, meaning: m, next: index}
-    exits:
-      - {id: index, kind: rag, title: Index it, summary: s, components: [retrieval]}
-      - {id: train, kind: fine_tune, title: Train it, summary: s, components: [retrieval]}
-    """)
 
 
 @pytest.fixture

@@ -142,7 +142,7 @@ def test_numbered_adrs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     (["record", "prompting=no", "-o", "out.md", "--status", "done"], "unknown status 'done' (must be one of "
      "['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'])"),
     (["record", "prompting=no", "--adr", "afile"],
-     "afile is a file, not a folder of decision records"),
+     "afile is a file, not a folder"),
     (["record", "prompting=no", "-o", "out.md", "--case", "c.yaml"],
      "with --case FILE, the answers, requirements and reasons go in FILE"),
     (["record", "--case", "missing.yaml", "-o", "out.md"], "missing.yaml: no such file"),

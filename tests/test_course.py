@@ -16,11 +16,11 @@ from typing import Any
 import nbformat
 import pytest
 
+from conftest import ROOT
 from ragft.guide import glossary, quiz
 from ragft.guide.show import md_escape
 from ragft.tree.model import Tree
 
-ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
 DATA = NB_DIR / "data"
 NAMES = sorted(p.stem for p in NB_DIR.glob("*.ipynb"))
@@ -242,12 +242,13 @@ def test_each_notebook_ends_with_its_graded_self_check(name: str, tree: Tree) ->
     assert nb.cells[index - 1].source.startswith("## Self-check")
     assert index >= len(nb.cells) - 2, "the self-check closes the notebook"
     quiz_id = ast.literal_eval(cells[0].source.strip().removeprefix("quiz.show(").rstrip(")"))
-    (shown,) = [o["data"]["text/markdown"] for o in cells[0].outputs]
-    assert shown == quiz.show(quiz_id, tree).data, f"{name}: run `make notebooks`"
+    (shown,) = [o["data"]["text/html"] for o in cells[0].outputs]
+    assert shown == quiz.form_html(quiz_id, quiz.items(quiz_id, tree)), (
+        f"{name}: run `make notebooks`")
     questions = quiz.questions(quiz_id)
     assert len(questions) >= 3
-    assert shown.count("<details><summary>") == sum(len(q.choices) for q in questions)
-    assert shown.count("**Right.**") == len(questions)
+    assert shown.count("type='radio'") == sum(len(q.choices) for q in questions)
+    assert shown.count("<strong>Right.</strong>") == len(questions)
 
 
 def test_every_quiz_is_used_once() -> None:
@@ -256,23 +257,29 @@ def test_every_quiz_is_used_once() -> None:
     assert sorted(used) == sorted(quiz.quiz_ids())
 
 
-def test_each_choice_names_the_gate_that_decides_it(tree: Tree) -> None:
-    """A wrong choice says where the walk left it behind; the right one, where it was settled.
-    An architecture's choices say what the requirements combine into, and where each ends."""
+def test_each_choice_says_what_decides_it(tree: Tree) -> None:
+    """Every choice's feedback is a verdict, the authored reason, then ragft's own: for an
+    exit, the gate where it was settled or fell out of reach; for an architecture, what the
+    requirements combine into; for a flip or an assumption, where the changed walk ends; for
+    a number, the arithmetic."""
+    tails = {
+        "flip": r"the walk (still )?ends at <strong>",
+        "assumption": r"In the scenario the answer to (Pre-check|Gate) \d",
+        "number": r"Worked out: ",
+    }
     for quiz_id in quiz.quiz_ids():
-        text = quiz.show(quiz_id, tree).data
-        questions = text.split("**Question ")[1:]
-        for q, block in zip(quiz.questions(quiz_id), questions, strict=True):
-            feedbacks = re.findall(r"<details><summary>.*?</summary>\n\n(.*?)\n\n</details>",
-                                   block, re.S)
-            assert len(feedbacks) == len(q.choices)
-            for feedback in feedbacks:
-                assert feedback.startswith(("**Right.**", "**Not this one.**")), feedback
-                if q.is_architecture:
-                    assert ("The requirements: *" in feedback
-                            or "The tree combines these requirements into **" in feedback)
-                else:
+        for q, item in zip(quiz.questions(quiz_id), quiz.items(quiz_id, tree), strict=True):
+            assert set(item.feedback) == {c.key for c in q.choices}
+            for feedback in item.feedback.values():
+                assert feedback.startswith(("<strong>Right.</strong>",
+                                            "<strong>Not this one.</strong>")), feedback
+                if q.kind == "lands" and q.is_architecture:
+                    assert ("The requirements: <em>" in feedback
+                            or "The tree combines these requirements into <strong>" in feedback)
+                elif q.kind == "lands":
                     assert re.search(r"Decided at (Pre-check|Gate) \d \(", feedback), feedback
+                else:
+                    assert re.search(tails[q.kind], feedback), feedback
 
 
 def test_a_deciding_gate_is_where_the_choice_falls_out_of_reach(tree: Tree) -> None:
@@ -286,12 +293,26 @@ def test_a_deciding_gate_is_where_the_choice_falls_out_of_reach(tree: Tree) -> N
 
 BAD_QUIZZES = [
     ("quizzes: []\n", "quizzes must map quiz ids to lists of questions"),
-    ("quizzes:\n  a:\n    - id: q\n      scenario: s\n      expect: x\n      choices:\n"
+    ("quizzes:\n  a:\n    - id: q\n      kind: lands\n      scenario: s\n      expect: x\n      choices:\n"
      "        - exit: x\n          why: w\n",
      "quizzes.a[0]: answers must map gate ids to answer ids"),
-    ("quizzes:\n  a:\n    - id: q\n      scenario: s\n      expect: x\n      answers: {a: b}\n"
+    ("quizzes:\n  a:\n    - id: q\n      kind: lands\n      scenario: s\n      expect: x\n      answers: {a: b}\n"
      "      choices:\n        - exit: x\n          colour: red\n",
      "quizzes.a[0].choices[0]: unknown key 'colour'"),
+    ("quizzes:\n  a:\n    - id: q\n      scenario: s\n",
+     "quizzes.a[0]: missing key 'kind'"),
+    ("quizzes:\n  a:\n    - id: q\n      kind: riddle\n",
+     "quizzes.a[0]: unknown kind 'riddle' (must be one of ['lands', 'flip', 'assumption', "
+     "'number'])"),
+    ("quizzes:\n  a:\n    - id: q\n      kind: flip\n      plan: fine_tune\n",
+     "quizzes.a[0]: unknown key 'plan'"),
+    ("quizzes:\n  a:\n    - id: q\n      kind: flip\n      scenario: s\n      expect: x\n"
+     "      answers: {a: b}\n      choices:\n        - {id: x, fact: f, why: w}\n",
+     "quizzes.a[0].choices[0]: change must map gate ids to answer ids"),
+    ("quizzes:\n  a:\n    - id: q\n      kind: number\n      scenario: s\n      expect: x\n"
+     "      calc: context_fit\n      inputs: {pages: 3}\n      choices:\n"
+     "        - {value: 'yes', why: w}\n",
+     "quizzes.a[0]: unknown input 'pages' of context_fit"),
 ]
 
 
@@ -309,7 +330,7 @@ def test_a_bad_quiz_file_is_named_with_the_place(tmp_path: Path, text: str,
 def test_a_quiz_whose_tree_changed_is_reported(tmp_path: Path, tree: Tree) -> None:
     path = tmp_path / "q.yaml"
     path.write_text(
-        "quizzes:\n  a:\n    - id: drift\n      scenario: s\n      expect: fine_tune\n"
+        "quizzes:\n  a:\n    - id: drift\n      kind: lands\n      scenario: s\n      expect: fine_tune\n"
         "      answers: {prompting: 'no'}\n      choices:\n"
         "        - {exit: fine_tune, why: w}\n        - {exit: hybrid, why: w}\n",
         encoding="utf-8")
@@ -324,14 +345,14 @@ def test_a_quiz_whose_tree_changed_is_reported(tmp_path: Path, tree: Tree) -> No
 def test_quiz_text_is_escaped(tmp_path: Path, tree: Tree) -> None:
     path = tmp_path / "q.yaml"
     path.write_text(
-        "quizzes:\n  a:\n    - id: x\n      scenario: '<script>alert(1)</script> costs $5'\n"
+        "quizzes:\n  a:\n    - id: x\n      kind: lands\n      scenario: '<script>alert(1)</script> costs $5'\n"
         "      expect: prompt_first\n      answers: {prompting: 'no'}\n      choices:\n"
         "        - {exit: prompt_first, why: '<b>w</b>'}\n        - {exit: hybrid, why: w}\n"
         "        - {exit: fine_tune, why: w}\n", encoding="utf-8")
-    text = quiz.show("a", tree, path).data
+    text = quiz.form_html("a", quiz.items("a", tree, path))
     assert "<script>" not in text
     assert "<b>" not in text
-    assert "\\$5" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; costs $5" in text
 
 
 # -- glossary and further reading --------------------------------------------------------------
@@ -454,5 +475,5 @@ def test_check_sorting_grades_and_names_bad_labels() -> None:
     assert text.count("Not sorted yet") == len(key) - 1
     with pytest.raises(ValueError, match=r"unknown sort 'both' for question 1 \(must be one of"):
         check_sorting({1: "both"}, path)
-    with pytest.raises(ValueError, match=r"no question 99 \(must be one of \[1, 2"):
+    with pytest.raises(ValueError, match=r"^unknown question 99 \(must be one of \[1, 2"):
         check_sorting({99: "deep"}, path)

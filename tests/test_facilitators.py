@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import ROOT
 from ragft.engine.decision import answers_key, decide
 from ragft.records.read import tally_records
 from ragft.terminal.cli import main
 from ragft.tree.loader import default_tree
 from ragft.tree.model import Case, Tree
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "facilitators.qmd"
 TEXT = PAGE.read_text(encoding="utf-8")
 GATE_IDS = [g.id for g in default_tree().gates]

@@ -144,6 +144,11 @@ BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("unknown component", _set("exits.0.components", ["magic"]), r"unknown component 'magic'"),
     ("unknown source", _set("gates.0.sources", ["nobody"]), r"unknown source 'nobody'"),
     ("bad colour", _set("kinds.0.color", "blue"), r"color 'blue' must be #RRGGBB"),
+    # The comparison is keyed by the tree's kinds: a column no kind has is a typo.
+    ("comparison column", _set("paths.0.retrieval", "x"),
+     r"paths\[0\]: unknown key 'retrieval' \(must be one of \['aspect', 'rag', "),
+    ("comparison row empty", _set("paths.0", {"aspect": "Speed"}),
+     r"paths\[0\]: a row compares at least one kind of exit"),
     ("schema version", _set("schema_version", 99), r"unsupported schema_version 99"),
     ("example answer", _set("gates.2.example.answer", "sometimes"),
      r"gate 'knowledge' example: unknown answer 'sometimes' \(must be one of \['changing', 'static'\]\)"),

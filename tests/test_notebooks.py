@@ -19,12 +19,27 @@ import nbformat
 import pytest
 import yaml
 
-from conftest import load_script
-from ragft.engine.decision import decide, parse_answers
-from ragft.guide.show import SITE, WALKER, binder_href, md_escape, walker_href
+from conftest import ROOT, load_script
+from ragft.engine.decision import answers_key, decide, parse_answers, path_to
+from ragft.present.content import gate_name
+from ragft.present.markdown import md_escape
 from ragft.tree.model import Tree
+from ragft.web import links
 
-ROOT = Path(__file__).resolve().parent.parent
+SITE = links.SITE
+WALKER = links.site_page("walk.html")
+
+
+def walker_href(node: str, tree: Tree) -> str:
+    """The site walker opened at ``node``: the link a notebook gives for a gate or an exit."""
+    key = answers_key(path_to(node, tree))
+    return f"{WALKER}#{key}" if key else WALKER
+
+
+def binder_href(notebook: str) -> str:
+    """The Binder link that opens a notebook of ``notebooks/`` in JupyterLab."""
+    return links.binder_url(f"notebooks/{notebook}")
+
 EXECUTE = load_script(ROOT / "tools" / "execute_notebooks.py")
 CELL_METADATA_KEYS = EXECUTE.CELL_METADATA_KEYS
 KERNELSPEC = EXECUTE.KERNELSPEC
@@ -184,7 +199,7 @@ def test_each_gate_has_its_lesson(tree: Tree) -> None:
     """Every gate's question, each answer's meaning, its cases and the running example."""
     texts = {name: taught_text(load(name)) for name in NAMES}
     for gate in tree.gates:
-        intro = f"**{gate.label} · {md_escape(gate.title)}** (`{gate.id}`)\n"
+        intro = f"**{md_escape(gate_name(gate))}** (`{gate.id}`)\n"
         homes = [n for n, t in texts.items() if intro in t]
         assert homes, f"no notebook introduces {gate.id}"
         text = texts[homes[0]]
@@ -276,7 +291,7 @@ def test_record_preview_follows_the_list_of_our_assumptions(tree: Tree) -> None:
     cells = code_cells(nb)
     preview = next(i for i, c in enumerate(cells) if "record_preview(" in c.source)
     shown = markdown_outputs(cells[preview - 1])
-    assert "show.assumptions(" in cells[preview - 1].source
+    assert "cases.assumptions(" in cells[preview - 1].source
     assert tree.example is not None
     voice = next(r for r in tree.example.requirements if r.id == "voice")
     listed = re.findall(r"\(`([a-z_]+)=([a-z_]+)`\)$", shown[0], re.M)

@@ -15,9 +15,8 @@ import pytest
 from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from conftest import load_script
+from conftest import ROOT, load_script
 
-ROOT = Path(__file__).resolve().parent.parent
 EXECUTE = load_script(ROOT / "tools" / "execute_notebooks.py")
 KERNELSPEC = EXECUTE.KERNELSPEC
 execute_notebook = EXECUTE.execute_notebook

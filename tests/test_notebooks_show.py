@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from ragft.engine.calc import break_even
-from ragft.engine.decision import decide, parse_answers
-from ragft.errors import RagftError, UnknownGateError, UnknownNodeError, UnknownOptionError
+from ragft.engine.calc import DEFAULT_HEADROOM, break_even
+from ragft.errors import (
+    RagftError,
+    UnknownGateError,
+    UnknownIdError,
+    UnknownNodeError,
+    UnknownOptionError,
+)
 from ragft.guide import cases, charts, show, worked
+from ragft.present.content import gate_name
+from ragft.present.guide_words import WORDS as GUIDE_WORDS
 from ragft.records.read import tally_records
 from ragft.tree.model import Case, Requirement, Tree
 
@@ -26,7 +33,7 @@ def test_md_escape_keeps_markup_and_maths_out() -> None:
 def test_every_gate_intro_has_its_question_and_warnings(tree: Tree) -> None:
     for gate in tree.gates:
         text = show.gate_intro(gate.id, tree).data
-        assert text.startswith(f"**{gate.label} · {gate.title}** (`{gate.id}`)\n")
+        assert text.startswith(f"**{gate_name(gate)}** (`{gate.id}`)\n")
         assert f"> {gate.question}" in text
         for warning in gate.warnings:
             assert show.md_escape(warning) in text
@@ -40,21 +47,23 @@ def test_every_answer_shows_its_signals_meaning_and_destination(tree: Tree) -> N
             assert show.md_escape(ans.meaning) in text
             for signal in ans.signals:
                 assert f"- {show.md_escape(signal)}" in text
-            assert f"(`{ans.next}`" in text
+            named = tree.exit(ans.next).title if tree.is_exit(ans.next) else gate_name(
+                tree.gate(ans.next))
+            assert show.md_escape(named) in text, f"{gate.id}={ans.id} does not say where it leads"
             if tree.is_exit(ans.next):
                 for item in tree.exit(ans.next).build:
                     assert f"- {show.md_escape(item)}" in text
 
 
 def test_unknown_gate_names_the_allowed_ones(tree: Tree) -> None:
-    for func in (show.gate_intro, show.gate_answers, show.gate_example, show.gate_cases):
+    for func in (show.gate_intro, show.gate_answers, cases.gate_example, cases.gate_cases):
         with pytest.raises(UnknownGateError, match=r"unknown gate 'nope' \(must be one of"):
             func("nope", tree)
 
 
 def test_example_answers_are_marked_when_assumed(tree: Tree) -> None:
     for gate in tree.gates:
-        text = show.gate_example(gate.id, tree).data
+        text = cases.gate_example(gate.id, tree).data
         assert gate.example is not None
         assert f"`{gate.id}={gate.example.answer}`" in text
         assert ("our assumption" in text.lower()) == gate.example.assumed
@@ -83,7 +92,7 @@ def _all_cases(tree: Tree) -> list[Case]:
 
 
 def _told(tree: Tree, case: Case) -> str:
-    return show.gate_cases(case.gates[0], tree).data if case.gates else show.case_walks(
+    return cases.gate_cases(case.gates[0], tree).data if case.gates else cases.case_walks(
         case, tree).data
 
 
@@ -111,7 +120,7 @@ def test_each_walk_says_once_which_answers_are_ours(tree: Tree) -> None:
 
 def test_a_case_is_told_at_its_first_gate_and_recalled_after(tree: Tree) -> None:
     for gate in tree.gates:
-        text = show.gate_cases(gate.id, tree).data
+        text = cases.gate_cases(gate.id, tree).data
         listed = tree.cases_at(gate.id)
         if not listed:
             assert text == "No named case is discussed at this gate."
@@ -143,7 +152,7 @@ def test_assumptions_list_the_assumed_answers_in_path_order(tree: Tree) -> None:
 
 def test_case_card_hides_the_walk_until_revealed(tree: Tree) -> None:
     for case in _all_cases(tree):
-        text = show.case_card(case, tree).data
+        text = cases.case_card(case, tree).data
         head, _, hidden = text.partition("<details><summary>")
         assert show.md_escape(case.name) in head
         assert show.md_escape(case.description) not in text, "the story is told at the gate"
@@ -156,22 +165,10 @@ def test_case_card_hides_the_walk_until_revealed(tree: Tree) -> None:
         assert hidden.rstrip().endswith("</details>")
 
 
-def test_walker_links_open_at_the_node(tree: Tree) -> None:
-    assert show.walker_href(None, tree) == show.WALKER
-    assert show.walker_href(tree.root, tree) == show.WALKER
-    for node in tree.gate_ids + tree.exit_ids:
-        _, _, key = show.walker_href(node, tree).partition("#")
-        decision = decide(parse_answers(key.split("&") if key else [], tree), tree)
-        assert node in (decision.next_gate, decision.exit)
-    with pytest.raises(UnknownNodeError, match="'nope'"):
-        show.walker_href("nope", tree)
-
-
 def test_overviews_cover_every_exit_kind_and_row(tree: Tree) -> None:
     overview = show.exits_overview(tree).data
     for ex in tree.exits:
         assert f"(`{ex.id}`)" in overview
-        assert show.exit_card(ex.id, tree).data.startswith(f"#### {show.md_escape(ex.title)}\n")
     assert len(show.paths_table(tree).data.splitlines()) == 2 + len(tree.paths)
     watch = show.watch_paths(tree).data
     assert [k.label for k in tree.kinds if f"**{k.label}**" in watch] == [
@@ -195,21 +192,27 @@ def test_diagram_puts_the_gate_in_focus(tree: Tree) -> None:
 
 def test_context_table_gives_a_verdict_per_window() -> None:
     table = worked.context_table({"small": (120, "pages"), "huge": (20_000, "pages")},
-                                 {"200k": 200_000})
+                                 {"200k": 200_000}, headroom=0)
     rows = table.data.splitlines()
     assert rows[2] == "| small | 120 pages, ≈ 48,000 | yes (24%) |"
     assert rows[3] == "| huge | 20,000 pages, ≈ 8,000,000 | no (40 times) |"
-    cells = {tokens: worked.context_table({"x": (tokens, "tokens")}, {"w": 200_000}).data
-             .splitlines()[2] for tokens in (160_000, 190_000, 199_999, 200_000, 250_000, 1)}
+    cells = {tokens: worked.context_table({"x": (tokens, "tokens")}, {"w": 200_000}, headroom=0)
+             .data.splitlines()[2]
+             for tokens in (160_000, 190_000, 199_999, 200_000, 200_001, 250_000, 1)}
     assert cells[160_000].endswith("| yes (80%) |")  # 80% is still a comfortable fit
     assert cells[190_000].endswith("| tight (95%) |")
     assert cells[199_999].endswith("| tight (100%) |")  # rounds to 100%, but it fits
-    assert cells[200_000].endswith("| no (100%) |")  # the whole window: nothing left over
+    assert cells[200_000].endswith("| tight (100%) |")  # exactly full (headroom counted): fits
+    assert cells[200_001].endswith("| no (100%) |")  # one token over
     assert cells[250_000].endswith("| no (125%) |")
     assert cells[1].endswith("| yes (under 1%) |")
     room = worked.context_table({"x": (197_000, "tokens")}, {"w": 200_000}, headroom=3_000)
-    assert "| no (100%) |" in room.data
+    assert "| tight (100%) |" in room.data
     assert "3,000 tokens of headroom" in room.data
+    # By default the table counts the calculator's headroom: 500 pages overflow 200k.
+    default = worked.context_table({"x": (500, "pages")}, {"w": 200_000}).data
+    assert "| no (102%) |" in default or "| no (101%) |" in default
+    assert f"{DEFAULT_HEADROOM:,} tokens of headroom" in default
     assert "estimates" in room.data
     with pytest.raises(UnknownOptionError, match=r"unknown unit 'lines'"):
         worked.context_table({"x": (1, "lines")})
@@ -217,20 +220,21 @@ def test_context_table_gives_a_verdict_per_window() -> None:
         worked.context_table({"x": (1, "pages")}, headroom=-1)
 
 
-def test_break_even_summary_in_dollars_never_read_as_maths() -> None:
+def test_break_even_table_in_dollars_never_read_as_maths() -> None:
     result = break_even(requests_per_month=500_000, saving_per_request=0.002,
+                        serving_premium_per_request=0.00048,
                         engineering_hours=80, hourly_rate=100, training_cost=50,
                         retrains_per_year=4, maintenance_hours_per_month=4)
-    text = worked.break_even_summary(result).data
-    assert "about 13.8 months" in text
-    assert "\\$8,050" in text
-    assert ("- Upkeep per month: \\$416.67, of which maintenance work \\$400 and "
-            "retraining runs \\$16.67") in text
-    assert "$" not in text.replace("\\$", "")  # every dollar sign escaped
-    never = break_even(requests_per_month=0, saving_per_request=0.002, engineering_hours=1,
+    never = break_even(requests_per_month=10, saving_per_request=0.001,
+                       serving_premium_per_request=0, engineering_hours=1,
                        hourly_rate=1, training_cost=50, retrains_per_year=12,
                        maintenance_hours_per_month=0)
-    assert worked.break_even_summary(never).data.startswith("**Never breaks even**")
+    text = worked.break_even_table({"busy": result, "quiet": never}).data
+    busy, quiet = text.splitlines()[2:]
+    assert busy.startswith("| busy | \\$8,050 | ")  # every amount escaped: never maths
+    assert "$" not in busy.replace("\\$", "")
+    assert "23.4 months" in busy
+    assert quiet.endswith(f" | {GUIDE_WORDS['never']} |")
 
 
 def test_architecture_of_the_running_example(tree: Tree) -> None:
@@ -282,13 +286,18 @@ def test_exit_warnings_are_told_with_the_answer_that_reaches_them(tree: Tree) ->
 
 def test_break_even_table_lists_each_scenario() -> None:
     pays = break_even(requests_per_month=500_000, saving_per_request=0.002,
+                      serving_premium_per_request=0.00048,
                       engineering_hours=80, hourly_rate=100, training_cost=50,
                       retrains_per_year=4, maintenance_hours_per_month=4)
-    never = break_even(requests_per_month=10, saving_per_request=0.002, engineering_hours=80,
+    never = break_even(requests_per_month=10, saving_per_request=0.002,
+                       serving_premium_per_request=0, engineering_hours=80,
                        hourly_rate=100, training_cost=50, retrains_per_year=4,
                        maintenance_hours_per_month=4)
     rows = worked.break_even_table({"busy": pays, "quiet": never}).data.splitlines()
-    assert rows[2] == ("| busy | \\$8,050 | \\$1,000 | \\$416.67 | after about 13.8 months |")
+    assert rows[0].count("|") == 7
+    assert "Serving premium a month" in rows[0]
+    assert rows[2] == ("| busy | \\$8,050 | \\$1,000 | \\$240 | \\$656.67 | "
+                       "after about 23.4 months |")
     assert rows[3].endswith("| never |")
 
 
@@ -330,9 +339,10 @@ def test_charts_are_deterministic_png(tree: Tree) -> None:
 
 def test_evidence_names_the_allowed_ids(tree: Tree) -> None:
     ids = re.escape(repr([e.id for e in tree.evidence]))
-    with pytest.raises(UnknownNodeError,
-                       match=rf"^unknown evidence 'nope' \(must be one of {ids}\)$"):
+    with pytest.raises(UnknownIdError,
+                       match=rf"^unknown evidence 'nope' \(must be one of {ids}\)$") as info:
         show.evidence(["agriculture", "nope"], tree)
+    assert not isinstance(info.value, UnknownNodeError)  # evidence is not a node of the tree
     one = show.evidence(["agriculture"], tree).data
     item = next(e for e in tree.evidence if e.id == "agriculture")
     assert one.startswith(f"- {show.md_escape(item.claim)} (")
@@ -350,7 +360,7 @@ def test_evidence_chart_follows_the_paper_not_the_post(tree: Tree) -> None:
 
 
 def test_chart_inputs_are_checked(tree: Tree) -> None:
-    with pytest.raises(UnknownNodeError, match=r"unknown evidence 'nope'"):
+    with pytest.raises(UnknownIdError, match=r"unknown evidence 'nope'"):
         charts.evidence_chart(tree, "nope")
-    with pytest.raises(UnknownNodeError, match=r"unknown exit 'nope'"):
+    with pytest.raises(UnknownIdError, match=r"unknown exit 'nope'"):
         charts.exit_counts_chart({"nope": 1}, tree)

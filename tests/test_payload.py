@@ -7,13 +7,17 @@ from dataclasses import replace
 
 from ragft.diagram.marks import marks
 from ragft.engine.decision import all_states, decide
-from ragft.present.content import answer_leads, card, gate_view, tree_words
+from ragft.present.content import answer_leads, card, gate_name, tree_words
 from ragft.present.data import as_data
 from ragft.present.words import HEADINGS, LABELS
 from ragft.records.madr import decision_template
 from ragft.records.template import template_data
 from ragft.tree.model import Tree
-from ragft.web.payload import EXPORT_VERSION, tree_payload
+from ragft.web.payload import (
+    EXPORT_VERSION,
+    WALKER_CARD_DROPS,
+    tree_payload,
+)
 
 
 def test_payload_round_trips_through_json(tree: Tree) -> None:
@@ -39,9 +43,14 @@ def test_every_state_of_every_walk_is_precomputed(tree: Tree) -> None:
         assert entry["exit"] == d.exit
         assert entry["ask"] == d.next_gate
         assert entry["components"] == list(d.components)
-        full = card(d)  # the walker shows the path as its trail, not as a section
-        shown = replace(full, sections=tuple(s for s in full.sections if s.id != "path"))
-        assert entry["card"] == as_data(shown)
+        full = card(d)  # the walker shows the path as its trail and asks with its own form
+        shown = as_data(replace(full, sections=tuple(s for s in full.sections
+                                                     if s.id not in ("path", "allowed"))))
+        assert entry["card"] == {k: v for k, v in shown.items() if k not in WALKER_CARD_DROPS}
+        assert entry["exit"] == shown["exit"]
+        assert entry["components"] == shown["components"]
+        assert entry["ask"] == shown["next_gate"]
+        assert shown["notices"] == []  # a state has none: the walker words off-path answers
         assert entry["marks"] == as_data(marks(d))
         assert entry["leads"] == as_data(answer_leads(d))
         for answer, words in entry["leads"].items():  # named as this walk would reach it
@@ -64,9 +73,13 @@ def test_every_state_of_every_walk_is_precomputed(tree: Tree) -> None:
 
 def test_the_walker_gets_its_words_from_the_presentation_layer(tree: Tree) -> None:
     walker = tree_payload(tree)["walker"]
-    assert walker["headings"] == HEADINGS
-    assert walker["labels"] == LABELS
-    assert walker["gates"] == {g.id: as_data(gate_view(g, tree)) for g in tree.gates}
+    # The words the walker shows are the presentation layer's, by value, not its own copies.
+    assert set(walker["labels"].values()) <= set(LABELS.values())
+    assert set(walker["headings"].values()) <= set(HEADINGS.values())
+    for gate in tree.gates:
+        view = walker["gates"][gate.id]
+        assert view["name"] == gate_name(gate)
+        assert [a["label"] for a in view["answers"]] == [a.label for a in gate.answers]
     for gate in tree.gates:
         template = walker["messages"]["answer"][gate.id]
         assert template.startswith("unknown answer {value} for gate ")

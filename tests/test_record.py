@@ -95,7 +95,8 @@ def test_madr_sections_hold_the_cards_content(walk: Decision) -> None:
                 assert f"- {md_text(item)}\n" in outcome
     confirmation = outcome.split("### Confirmation")[1]
     assert "`ragft revisit`" in confirmation
-    assert "evaluation" in confirmation or "check" in confirmation, "no way to measure it"
+    for item in tree.exit(walk.require_exit()).confirm:  # the exit's own checks, from the data
+        assert f"- {md_escape(item)}\n" in confirmation
     more = section(text, "More Information")
     for line in tree.revisit:
         assert f"- {md_escape(line)}" in more
@@ -109,7 +110,7 @@ def test_pros_and_cons_come_from_the_paths_table_and_skip_variants(tree: Tree) -
     pros = section(record_markdown(walk, RecordFields(date=DATE)), "Pros and Cons of the Options")
     assert headings(pros, 3) == ["RAG", "Fine-tune", "Hybrid"]
     for row in tree.paths:
-        assert f"- {md_escape(row.aspect)}: {md_escape(row.hybrid)}" in pros
+        assert f"- {md_escape(row.aspect)}: {md_escape(row.cell('hybrid') or '')}" in pros
     assert "(the chosen option)" in pros.split("### Hybrid")[1]
     # A long-context exit is a variant, which the table does not describe: only the RAG exit
     # its context pre-check flips to is compared.
@@ -153,7 +154,9 @@ def test_any_text_keeps_the_front_matter_valid_yaml(use_case: str, names: list[s
 
 
 def test_record_is_dated_today_by_default_and_a_preview_may_say_when() -> None:
-    assert front(record_markdown(WALKS[0]))["date"] == dt.date.today()
+    before = dt.date.today()
+    dated = front(record_markdown(WALKS[0]))["date"]
+    assert dated in {before, dt.date.today()}  # a run across midnight may see either day
     preview = record_markdown(WALKS[0], RecordFields(date='the day "you" write it'))
     assert front(preview)["date"] == 'the day "you" write it'
 
@@ -260,7 +263,7 @@ def test_adr_numbers_start_at_0001_and_never_overwrite(tmp_path: Path) -> None:
     assert adr_path(folder, "Ünïcode & more!").name == "0009-unicode-more.md"
     file = tmp_path / "afile"
     file.write_text("x", encoding="utf-8")
-    with pytest.raises(RagftError, match=r"afile is a file, not a folder of decision records$"):
+    with pytest.raises(RagftError, match=r"afile is a file, not a folder$"):
         write_adr(file, "x", "y")
 
 

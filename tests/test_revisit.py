@@ -14,7 +14,8 @@ from conftest import ROOT
 from ragft.engine.decision import all_walks, decide
 from ragft.records.case import CaseRequirement, case_record
 from ragft.records.madr import record_markdown
-from ragft.records.revisit import revisit_record
+from ragft.records.read import read_record
+from ragft.records.revisit import Revisit, _revisit
 from ragft.records.template import RecordFields
 from ragft.terminal.cli import main
 from ragft.tree.loader import load_tree
@@ -119,6 +120,11 @@ def test_a_gate_or_answer_the_tree_no_longer_has(capsys: pytest.CaptureFixture[s
     assert gone, out
     assert all(line.endswith(": changed: the tree's gate 'budget' no longer has answer 'no' "
                              "(it has ['not_now', 'yes'])") for line in gone)
+
+
+def revisit_record(text: str, tree: Tree, *, origin: str) -> Revisit:
+    """One record's text revisited, as ``ragft revisit`` does for each file."""
+    return _revisit(read_record(text, origin=origin), tree)
 
 
 def test_case_records_are_revisited_per_requirement(capsys: pytest.CaptureFixture[str],

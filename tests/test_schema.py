@@ -35,6 +35,9 @@ def test_every_field_of_the_model_is_in_the_schema(cls: type) -> None:
     schema = tree_schema()
     part = schema if cls is model.Tree else schema["$defs"][cls.__name__]
     names = {f.name for f in dataclasses.fields(cls)} - {"origin"}
+    if cls is model.PathRow:  # its cells are keys named after the tree's kinds
+        names -= {"cells"}
+        assert part["additionalProperties"] == {"type": "string"}
     assert set(part["properties"]) == names
 
 

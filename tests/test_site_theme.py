@@ -19,7 +19,7 @@ from conftest import ROOT
 AA = 4.5
 HEX = re.compile(r"^\$([a-z0-9-]+):\s*(#[0-9a-fA-F]{6});", re.MULTILINE)
 # Background variables of a theme; every other colour set beside them is text on them.
-BACKGROUNDS = ("body-bg", "light")
+BACKGROUNDS = ("body-bg", "light", "code-bg", "code-block-bg")
 
 
 def luminance(color: str) -> float:

@@ -23,17 +23,21 @@ import pytest
 from rich.text import Text as RichText
 
 from ragft.engine.decision import all_walks, decide, path_to
+from ragft.present.cli_words import WORDS
 from ragft.present.content import card, gate_view
 from ragft.present.text import plain
 from ragft.terminal.render import Out, make_console, print_card, print_question
 from ragft.terminal.walk import _result
-from ragft.terminal.words import WORDS
 from ragft.tree.model import Tree
 
 SCRIPT = Path(sys.executable).parent / "ragft"
 POINTER = "❯"
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 COLOUR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[25];[0-9;]+|4[0-7])m")
+
+
+# What a thread blocked on input waits in (/proc/PID/task/TID/wchan), per kernel function.
+WAITS = ("epoll", "poll", "select", "wait_woken", "n_tty_read")
 
 
 class Terminal:
@@ -53,13 +57,30 @@ class Terminal:
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.screen.display)
 
+    def idle(self) -> bool:
+        """Whether the program is blocked waiting for input: every thread asleep in the kernel's
+        wait for file events (epoll, poll or select) or for the terminal's next byte (a
+        blocking read: ``wait_woken``), so nothing more will be drawn unasked. Read from /proc,
+        where Linux shows what each thread waits in."""
+        tasks = list(Path(f"/proc/{self.child.pid}/task").glob("*"))
+        if not tasks:
+            return not self.child.isalive()
+        for task in tasks:
+            try:
+                state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                wchan = (task / "wchan").read_text()
+            except OSError:  # the thread ended while we looked
+                continue
+            if state != "S" or not any(w in wchan for w in WAITS):
+                return False
+        return True
+
     def wait(self, wanted: str, timeout: float = 30, *, after: int = 0,
              menu: bool = True) -> str:
         """Read until ``wanted`` is on screen (with an answer list, if ``menu``), more than
-        ``after`` bytes came, and the program has drawn nothing for a moment (so the screen is
-        finished, not half drawn)."""
+        ``after`` bytes came, and the program waits for input with nothing left to read (so
+        the screen is finished, not half drawn)."""
         deadline = time.monotonic() + timeout
-        quiet_since = time.monotonic()
         while time.monotonic() < deadline:
             try:
                 data = self.child.read_nonblocking(65536, timeout=0.05)
@@ -72,11 +93,10 @@ class Terminal:
             if data:
                 self.raw += data
                 self.stream.feed(data)
-                quiet_since = time.monotonic()
-            settled = time.monotonic() - quiet_since > 0.2
+                continue  # more may be waiting: read it before asking whether it is done
             text = self.text()
-            if settled and len(self.raw) > after and wanted in text and (
-                    not menu or POINTER in text):
+            if len(self.raw) > after and wanted in text and (not menu or POINTER in text) \
+                    and self.idle():
                 return text
         pytest.fail(f"{wanted!r} never appeared on screen:\n{self.text()}")
 

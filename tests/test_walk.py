@@ -10,10 +10,10 @@ import io
 import pytest
 
 from ragft.engine.decision import all_states, all_walks, decide
-from ragft.present.content import card, gate_view
+from ragft.present.cli_words import WORDS
+from ragft.present.content import card, gate_name, gate_view
 from ragft.present.text import plain
 from ragft.terminal.walk import interpret, run_walk
-from ragft.terminal.words import WORDS
 from ragft.tree.model import Tree
 
 
@@ -28,9 +28,8 @@ def numbers(answers: dict[str, str], tree: Tree) -> list[str]:
 
 
 def asked(out: str) -> list[str]:
-    """The step labels of the questions asked, in order (``[1] Pre-check 1: ...``)."""
-    return [line.split("] ", 1)[1].split(":")[0] for line in out.splitlines()
-            if line.startswith("[")]
+    """The gate names of the questions asked, in order (``[1] Pre-check 1 (...)``)."""
+    return [line.split("] ", 1)[1] for line in out.splitlines() if line.startswith("[")]
 
 
 def test_every_walk_by_numbers_and_by_ids(tree: Tree) -> None:
@@ -41,7 +40,7 @@ def test_every_walk_by_numbers_and_by_ids(tree: Tree) -> None:
             code, out = walk("\n".join([*typed, "q"]) + "\n", tree)
             assert code == 0
             # Each question on the path was asked once, in order, and nothing else was.
-            assert asked(out) == [tree.gate(g).label for g in decision.answers]
+            assert asked(out) == [gate_name(tree.gate(g)) for g in decision.answers]
             lines = out.splitlines()
             for step in decision.path:
                 view = gate_view(tree.gate(step.gate), tree)
@@ -65,7 +64,7 @@ def test_every_gate_lists_its_answers_in_tree_order(tree: Tree) -> None:
         text = "\n".join(numbers(state.answers, tree)) + "\n"
         _, out = walk(text, tree)
         gate = tree.gate(str(state.next_gate))
-        tail = out.rsplit(f"{gate.label}: {gate.title}", 1)[1]
+        tail = out.rsplit(gate_name(gate), 1)[1]
         listed = [line for line in tail.splitlines() if line.startswith("  ") and ". " in line]
         assert listed == [f"  {n}. {a.label} ({a.id})" for n, a in enumerate(gate.answers, 1)]
 
@@ -75,14 +74,14 @@ def test_back_and_restart(tree: Tree) -> None:
     no, yes = first.answers[0], first.answers[1]
     code, out = walk("1\nb\n2\nq\n", tree)
     assert code == 0
-    assert out.count(f"{first.label}: {first.title}") == 2
+    assert out.count(f"] {gate_name(first)}") == 2  # asked twice: [1] Pre-check 1 (...)
     assert card(decide({first.id: no.id}, tree)).title in out
     # After a recommendation: back returns to the last question, restart to the first.
     code, out = walk("1\nb\nr\n2\nq\n", tree)
-    assert out.count(f"{first.label}: {first.title}") == 3
+    assert out.count(f"] {gate_name(first)}") == 3
     second = tree.gate(yes.next)
     assert out.endswith("> q\n")
-    assert f"{second.label}: {second.title}" in out.rsplit("[1]", 1)[1]
+    assert gate_name(second) in out.rsplit("[1]", 1)[1]
 
 
 def test_bad_input_gets_one_line_and_not_the_question_again(tree: Tree) -> None:

@@ -19,10 +19,11 @@ from conftest import MARKUP, ROOT, Offline, run_axe
 from ragft.diagram.dot import text_alternative
 from ragft.engine.decision import Decision, all_answer_sets, all_walks, answers_key, decide
 from ragft.present.content import card
+from ragft.present.record_words import FORM
 from ragft.present.text import plain
-from ragft.records.madr import record_markdown
+from ragft.records.adr import slug
+from ragft.records.madr import record_markdown, record_title
 from ragft.records.template import RecordFields
-from ragft.records.words import FORM
 from ragft.tree.model import Tree
 from ragft.web.export import export
 
@@ -316,11 +317,64 @@ def test_markdown_download_equals_ragft_record_for_every_walk(
         with page.expect_download() as info:
             page.get_by_role("button", name="Download as Markdown").click()
         download = info.value
-        assert download.suggested_filename == f"decision-record-{walk.exit}-{today}.md"
+        assert download.suggested_filename == slug(record_title(walk, fields)) + ".md"
         target = tmp_path / download.suggested_filename
         download.save_as(target)
         expected = record_markdown(walk, replace(fields, date=today))
         assert target.read_bytes() == expected.encode("utf-8"), walk.exit
+    assert offline.console_errors == []
+
+
+# Titles a record's file name is made from, and what ragft.records.adr.slug makes of them:
+# accents, letters without an ASCII form, compatibility forms, emoji, runs of punctuation,
+# dashes at either end, blanks and control characters, a cut at 60 characters.
+TRICKY_TITLES = [
+    "Café crème brûlée", "Größe der Straße", "Ångström Ωmega", "İstanbul ǅungla \u212aelvin",
+    "日本語のみ", "支援ボット", "😀", "🚀 Launch 🚀 the bot 😀", "ﬁne-tuning ① Ｆｕｌｌｗｉｄｔｈ ½",
+    "RAG!!! -- ??? for ... (support) ***", "---leading and trailing---", "- a -", "--", "a",
+    "em—dash – en–dash ‐ hyphen", "MiXeD CaSe 123 ABC", "x" * 59 + "-tail beyond the cut",
+    "y" * 60 + "z", "w" * 58 + "--" + "v" * 5, "one two " * 12, "ab-" * 25,
+    "tabs\tand\u00a0nbsp\u2028line\u2029par\u3000wide", "  spaced   out  ", "nul\x00del\x7fnel\x85",
+    "\x01\x02\x1f", " \t ", "\u200bzero\u200dwidth\ufeff", "soft\xadhyphen", "a\u0301e\u0300",
+]
+
+
+def download_name(page: Any, use_case: str, requirement: str) -> tuple[str, RecordFields]:
+    """Type a use case and a requirement, press download: the file name, and the fields as
+    they stand in the page (a text field drops line breaks itself)."""
+    page.get_by_label(FORM["use_case"], exact=True).fill(use_case)
+    page.get_by_label(FORM["requirement"], exact=True).fill(requirement)
+    typed = RecordFields(
+        use_case=page.get_by_label(FORM["use_case"], exact=True).input_value(),
+        requirement=page.get_by_label(FORM["requirement"], exact=True).input_value())
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as Markdown").click()
+    # Chromium drops a page's downloads that come faster than about ten a second.
+    page.wait_for_timeout(150)
+    return info.value.suggested_filename, typed
+
+
+def test_the_download_is_named_as_adr_names_a_record(offline: Offline, base: str, tree: Tree) -> None:
+    """The file name is ragft.records.adr's: slug(record_title(...)) + ".md", the requirement
+    first, then the use case (each cleaned: a blank one does not count), then the exit."""
+    page = open_walker(offline, base + "site-data/walker.html")
+    walks = list(all_walks(tree))
+    assert {w.exit for w in walks} == {e.id for e in tree.exits}
+    cases = [(title, "") for title in TRICKY_TITLES] + [("Use case", title) for title in TRICKY_TITLES]
+    cases += [("Use case wins", ""), ("Use case", "Requirement wins"), ("Use case wins", " \t "),
+              ("\x01 \x02", "\x85"), ("日本語", ""), ("", "😀"), ("Use case", "\u3000")]
+    for walk in walks:  # every exit, its fields empty: the exit's title names the file
+        page.evaluate("(k) => { location.hash = k; }", answers_key(walk.answers))
+        page.wait_for_selector(f"[data-exit='{walk.exit}']")
+        if not page.locator("details.ragft-team").evaluate("d => d.open"):
+            page.locator("details.ragft-team summary").click()
+        name, typed = download_name(page, "", "")
+        assert name == slug(tree.exit(walk.exit).title) + ".md", walk.exit
+        assert name == slug(record_title(walk, typed)) + ".md", walk.exit
+    for use_case, requirement in cases:  # on the last walk
+        name, typed = download_name(page, use_case, requirement)
+        assert (typed.use_case, typed.requirement) == (use_case, requirement)
+        assert name == slug(record_title(walk, typed)) + ".md", (use_case, requirement)
     assert offline.console_errors == []
 
 

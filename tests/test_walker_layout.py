@@ -122,7 +122,7 @@ def test_a_recommendation_uses_the_width_and_keeps_its_actions_in_view(
     if width == "laptop":
         assert box["flips"] > box["build"] + 0.3 * box["panel"], "what would flip it sits beside"
     page.mouse.wheel(0, 1500)
-    page.wait_for_timeout(100)
+    page.wait_for_function("() => scrollY > 0")  # the wheel has scrolled the page
     assert page.evaluate("() => document.querySelector('.ragft-nav').getBoundingClientRect()"
                          ".bottom <= innerHeight"), "Back and Restart scrolled away"
 

@@ -19,6 +19,7 @@ import pytest
 from conftest import MARKUP
 from ragft.engine.decision import Decision, all_walks, answers_key, decide, path_to
 from ragft.errors import UnknownAnswerError, UnknownGateError
+from ragft.records.adr import slug
 from ragft.records.madr import record_markdown
 from ragft.records.template import RecordFields
 from ragft.tree.loader import default_tree
@@ -221,13 +222,13 @@ def test_walker_walks_every_path_to_its_card_diagram_and_record(
 
     assert not walker.record_button.disabled
     walker.record_button.click()
-    written = tmp_path / f"decision-record-{ex.id}.md"
+    written = tmp_path / f"{slug(ex.title)}.md"  # named after what it decides
     assert walker.last_record == written
     assert written.read_text(encoding="utf-8") == record_markdown(decision, RecordFields(date=DATE))
     assert html.escape(str(written)) in walker.record_status.value
     # A second click never overwrites: it adds -2.
     walker.record_button.click()
-    second = tmp_path / f"decision-record-{ex.id}-2.md"
+    second = tmp_path / f"{slug(ex.title)}-2.md"
     assert walker.last_record == second
     assert {p.name for p in tmp_path.iterdir()} == {written.name, second.name}
     assert second.read_text(encoding="utf-8") == written.read_text(encoding="utf-8")
@@ -251,6 +252,7 @@ def test_record_without_a_date_differs_only_in_the_date_line(tmp_path: Path) -> 
     walker.use_case.value = "  Support bot  "
     walker.record_button.click()
     assert walker.last_record is not None
+    assert walker.last_record.name == "support-bot.md"  # the use case names it
     got = walker.last_record.read_text(encoding="utf-8").splitlines()
     want = record_markdown(decision, RecordFields(use_case="Support bot", date=DATE)).splitlines()
     assert len(got) == len(want)
@@ -457,7 +459,9 @@ def test_a_changed_answer_says_which_later_answers_it_cleared(decision: Decision
     for gate_id in dropped:
         assert html.escape(TREE.gate(gate_id).label) in notice
     assert html.escape(TREE.gate(step.gate).answer(other).label) in notice
-    assert "no longer apply" in notice
+    # One cleared answer "no longer applies and was cleared"; several "no longer apply".
+    assert ("no longer applies and was cleared" if len(dropped) == 1
+            else "no longer apply and were cleared") in notice
     walker.back()
     assert walker.path.notice.value == ""
 
@@ -579,3 +583,16 @@ def test_the_case_builder_writes_one_numbered_adr_for_the_use_case(tmp_path: Pat
     builder.use_case.value = " "
     assert builder.write_record() is None
     assert "use case" in builder.record_status.value
+
+
+@pytest.mark.parametrize("typed", ["voice & tone", "Q&A <b>bold</b> $5", "&amp; already"])
+def test_the_record_preview_escapes_the_teams_words_once(typed: str) -> None:
+    """What the team typed shows as typed: escaped once (no "&amp;amp;"), never as markup."""
+    from ragft.present.record_words import LABELS as RECORD_LABELS
+    from ragft.widgets.record_view import record_html
+
+    decision = WALKS[0]
+    shown = record_html(decision, fields=RecordFields(use_case=typed, requirement=typed))
+    text = html.unescape(re.sub(r"<[^>]+>", "", shown))
+    assert f"{RECORD_LABELS['use_case']}: {typed}" in text  # one unescape gives back what was typed
+    assert "<b>" not in shown

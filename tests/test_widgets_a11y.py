@@ -45,7 +45,7 @@ function model(state) {
 }
 const base = {options: [["no", "Not yet"], ["yes", "Yes, and it is not enough"]],
               legend: "Have you pushed prompt engineering to its limits?",
-              summary: "Pre-check 1 · Prompt engineering first", focus_pending: false};
+              summary: "Pre-check 1 (Prompt engineering first)", focus_pending: false};
 window.models = {
   open: model({...base, value: null, folded: false}),
   folded: model({...base, value: "yes", folded: true}),
@@ -120,7 +120,7 @@ def test_the_radio_group_moves_with_arrows_and_chooses_with_space_or_enter(
     page.keyboard.press("Enter")
     assert page.evaluate("() => models.open.state.value") == "no"
     # Folded: one line with the answer, and a Change button named after its gate.
-    change = page.get_by_role("button", name="Change the answer to Pre-check 1 · Prompt "
+    change = page.get_by_role("button", name="Change the answer to Pre-check 1 (Prompt "
                                              "engineering first")
     assert "Yes, and it is not enough" in page.locator("#choice-folded").inner_text()
     change.click()

@@ -10,6 +10,8 @@ import pytest
 
 from ragft.engine.calc import (
     CONTEXT_WINDOWS,
+    DEFAULT_HEADROOM,
+    GPT_4O_MINI_PRICES,
     TOKENS_PER_PAGE,
     TOKENS_PER_WORD,
     UNITS,
@@ -21,17 +23,19 @@ from ragft.engine.calc import (
     cumulative,
     money,
     money_md,
+    serving_premium,
     to_tokens,
     window_tokens,
 )
 from ragft.errors import RagftError, UnknownOptionError
-from ragft.widgets._plot import break_even_chart, break_even_svg, describe, horizon_for, nice_ticks
 from ragft.widgets.calculators import BreakEvenCalculator, ContextCalculator
+from ragft.widgets.chart import break_even_chart, break_even_svg, describe, horizon_for, nice_ticks
 
 BAD_NUMBERS = [-1, -0.5, math.nan, math.inf, -math.inf]
 DEFAULTS = {
     "requests_per_month": 500_000,
     "saving_per_request": 0.002,
+    "serving_premium_per_request": 0.00048,  # 2,000 tokens in, 300 out, gpt-4o-mini fine-tuned
     "engineering_hours": 80,
     "hourly_rate": 100,
     "maintenance_hours_per_month": 4,
@@ -77,9 +81,32 @@ def test_to_tokens_rejects_unknown_units() -> None:
     (300_000, 128_000, False, False, False),
 ])
 def test_context_fit(tokens: float, window: int, fits: bool, tight: bool, under: bool) -> None:
-    fit = context_fit(tokens, window)
+    fit = context_fit(tokens, window, headroom=0)
     assert fit.share == pytest.approx(tokens / window)
     assert (fit.fits, fit.tight, fit.within_yardstick) == (fits, tight, under)
+
+
+def test_context_fit_counts_the_headroom_by_default() -> None:
+    # One rule: the corpus plus room for instructions, question and answer must fit.
+    fit = context_fit(200_000, 200_000)
+    assert fit.headroom == DEFAULT_HEADROOM
+    assert fit.share == pytest.approx((200_000 + DEFAULT_HEADROOM) / 200_000)
+    assert (fit.fits, fit.verdict) == (False, "no")
+    assert context_fit(197_000, 200_000).verdict == "tight"  # exactly full, with the headroom
+    assert context_fit(157_000, 200_000).verdict == "yes"  # exactly 80%
+    with pytest.raises(RagftError, match=r"^headroom must be a number >= 0, got -1"):
+        context_fit(1, 200_000, headroom=-1)
+
+
+def test_serving_premium_follows_the_published_prices() -> None:
+    # OpenAI's 2024-2025 list: fine-tuned gpt-4o-mini at twice the base model's per-token price.
+    assert GPT_4O_MINI_PRICES == {"base": (0.15, 0.60), "fine_tuned": (0.30, 1.20)}
+    assert serving_premium(1_000_000, 0) == pytest.approx(0.15)
+    assert serving_premium(0, 1_000_000) == pytest.approx(0.60)
+    assert serving_premium(2_000, 300) == pytest.approx(0.00048)
+    assert serving_premium(2_000, 300, base=(1, 1), tuned=(1, 1)) == 0
+    with pytest.raises(RagftError, match=r"^input tokens must be a number >= 0"):
+        serving_premium(-1, 0)
 
 
 @pytest.mark.parametrize("window", [0, -5, 1.5, True])
@@ -110,8 +137,24 @@ def test_break_even_with_the_default_illustration() -> None:
     assert r.monthly_saving == pytest.approx(1000)
     assert r.monthly_retraining == pytest.approx(50 * 4 / 12)
     assert r.monthly_maintenance == pytest.approx(4 * 100)
-    assert r.monthly_upkeep == pytest.approx(50 * 4 / 12 + 4 * 100)
-    assert r.months == pytest.approx(8050 / (1000 - 50 * 4 / 12 - 400))
+    assert r.monthly_serving == pytest.approx(500_000 * 0.00048)
+    assert r.monthly_upkeep == pytest.approx(50 * 4 / 12 + 4 * 100 + 240)
+    assert r.months == pytest.approx(8050 / (1000 - 50 * 4 / 12 - 400 - 240))
+
+
+def test_the_serving_premium_counts_against_the_saving() -> None:
+    # Issue 19, item 3: a hosted fine-tuned model costs more per token than its base model.
+    free = break_even(**{**DEFAULTS, "serving_premium_per_request": 0})
+    paid = break_even(**DEFAULTS)
+    assert paid.monthly_upkeep - free.monthly_upkeep == pytest.approx(240)
+    assert paid.months is not None
+    assert free.months is not None
+    assert paid.months > free.months
+    eaten = break_even(**{**DEFAULTS, "serving_premium_per_request": 0.002})
+    assert eaten.months is None  # a premium as large as the saving: it never pays
+    args = {k: v for k, v in DEFAULTS.items() if k != "serving_premium_per_request"}
+    with pytest.raises(TypeError, match="serving_premium_per_request"):
+        break_even(**args)  # type: ignore[call-arg]  # the premium cannot be left out
 
 
 def test_maintenance_hours_are_paid_at_the_hourly_rate() -> None:
@@ -133,8 +176,10 @@ def test_maintenance_hours_are_paid_at_the_hourly_rate() -> None:
     ({"requests_per_month": 100, "saving_per_request": 6, "training_cost": 600,
       "retrains_per_year": 4}, None),  # saving 600/month == upkeep 200 + 400/month: never
     ({"engineering_hours": 0, "training_cost": 0}, 0.0),  # nothing to recover
-    ({"retrains_per_year": 0}, 8050 / (1000 - 400)),
-    ({"retrains_per_year": 0, "maintenance_hours_per_month": 0}, 8050 / 1000),
+    ({"retrains_per_year": 0}, 8050 / (1000 - 400 - 240)),
+    ({"retrains_per_year": 0, "maintenance_hours_per_month": 0}, 8050 / (1000 - 240)),
+    ({"retrains_per_year": 0, "maintenance_hours_per_month": 0,
+      "serving_premium_per_request": 0}, 8050 / 1000),
 ])
 def test_break_even_edge_cases(changes: dict[str, float], months: float | None) -> None:
     r = break_even(**{**DEFAULTS, **changes})
@@ -180,7 +225,7 @@ def test_plot_is_deterministic_labelled_svg() -> None:
     assert root.get("aria-label") == "label"
     assert root.find("{http://www.w3.org/2000/svg}title").text == "label"
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert "break-even ≈ 13.8 months" in texts
+    assert "break-even ≈ 23.4 months" in texts
     assert "Cumulative cost of fine-tuning" in texts
     assert "Cumulative saving" in texts
     assert "$10k" in texts  # the y axis is in dollars, in one money format
@@ -252,8 +297,10 @@ def test_context_calculator_defaults_are_labelled_illustrations() -> None:
 @pytest.mark.parametrize(("amount", "unit", "window", "verdict", "side"), [
     (300, "pages", 200_000, "Fits.", "under"),
     (480, "pages", 200_000, "Fits, but tightly.", "under"),
+    (500, "pages", 200_000, "Does not fit.", "under"),  # the yardstick itself leaves no headroom
     (2000, "pages", 200_000, "Does not fit.", "over"),
-    (2000, "pages", 1_000_000, "Fits.", "over"),
+    (2000, "pages", 1_000_000, "Fits, but tightly.", "over"),  # 80.3% with the headroom
+    (1000, "pages", 1_000_000, "Fits.", "over"),
     (100_000, "words", 128_000, "Does not fit.", "under"),  # 133,333 tokens
     (200_000, "words", 1_000_000, "Fits.", "over"),
     (50_000, "tokens", 128_000, "Fits.", "under"),
@@ -269,9 +316,23 @@ def test_context_calculator_verdicts(amount: float, unit: str, window: int, verd
     shown = calc.result.value
     assert f"<strong>{verdict}</strong>" in shown
     assert f"{tokens:,.0f} tokens" in shown
-    assert f"{tokens / window:.0%} of the {window:,}-token window" in shown
+    share = (tokens + DEFAULT_HEADROOM) / window
+    assert f"{share:.0%} of the {window:,}-token window" in shown
+    assert f"{DEFAULT_HEADROOM:,} tokens of headroom" in shown
     assert f"{side} the contextual-retrieval yardstick" in shown
     assert calc.fit == context_fit(tokens, window)
+
+
+def test_context_calculator_counts_the_headroom_it_is_given() -> None:
+    calc = ContextCalculator()
+    assert calc.headroom.value == DEFAULT_HEADROOM
+    calc.amount.value, calc.unit.value, calc.window.value = 197_000, "tokens", 200_000
+    assert "<strong>Fits, but tightly.</strong>" in calc.result.value
+    calc.headroom.value = 3_001
+    assert "<strong>Does not fit.</strong>" in calc.result.value
+    calc.headroom.value = -1
+    assert calc.fit is None
+    assert "headroom must be a number &gt;= 0" in calc.result.value
 
 
 @pytest.mark.parametrize("bad", BAD_NUMBERS)
@@ -292,8 +353,9 @@ def test_context_calculator_shows_bad_sizes_as_a_message(bad: float) -> None:
 def test_break_even_calculator_default_shows_months_and_plot() -> None:
     calc = BreakEvenCalculator()
     assert calc.result == break_even(**DEFAULTS)
-    assert "Breaks even after about 13.8 months" in calc.summary.value
+    assert "Breaks even after about 23.4 months" in calc.summary.value
     assert "maintenance work $400" in calc.summary.value
+    assert "serving premium $240" in calc.summary.value
     assert "<svg" in calc.plot.value
     assert "</svg>" in calc.plot.value
     intro = calc.children[1].value
@@ -303,12 +365,17 @@ def test_break_even_calculator_default_shows_months_and_plot() -> None:
     assert calc.maintenance.description == "Maintenance hours per month:"
     notes = calc.children[-1].value
     assert "maintenance hours times the rate" in notes
+    assert "serving premium" in notes
+    assert "$0.30 and $1.20 per million" in notes
+    assert "$0.15 and $0.60 for the base model" in notes
+    assert "GPU" in notes
 
 
 def test_break_even_calculator_reacts_to_every_input() -> None:
     calc = BreakEvenCalculator()
     widgets = dict(zip(DEFAULTS, calc.inputs, strict=True))
     values = {"requests_per_month": 2_000_000, "saving_per_request": 0.01,
+              "serving_premium_per_request": 0.001,
               "engineering_hours": 200, "hourly_rate": 150, "maintenance_hours_per_month": 2,
               "training_cost": 400, "retrains_per_year": 12}
     current = dict(DEFAULTS)
@@ -336,8 +403,8 @@ def test_break_even_calculator_no_upfront_cost() -> None:
     assert "Pays off at once" in calc.summary.value
 
 
-@pytest.mark.parametrize("attr", ["requests", "saving", "hours", "rate", "maintenance", "training",
-                                  "retrains"])
+@pytest.mark.parametrize("attr", ["requests", "saving", "premium", "hours", "rate", "maintenance",
+                                  "training", "retrains"])
 def test_break_even_calculator_shows_negative_inputs_as_a_message(attr: str) -> None:
     calc = BreakEvenCalculator()
     getattr(calc, attr).value = -1

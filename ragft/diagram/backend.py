@@ -8,31 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..errors import RendererError, UnknownOptionError
+from ..errors import RendererError, RendererNotFoundError, UnknownOptionError
 
-__all__ = [
-    "ENGINES",
-    "ENGINE_ENV",
-    "BackendError",
-    "BackendNotFoundError",
-    "find_executable",
-    "resolve_engine",
-    "run_layout",
-]
+__all__: list[str] = []
 
 # engine name -> executable name. "pure" is the default and the only one with identical bytes
 # everywhere; "dot" is a system Graphviz, whose output changes with its version.
 ENGINES = {"pure": "graphviz-pure", "dot": "dot"}
 ENGINE_ENV = "RAGFT_GRAPHVIZ"
 TIMEOUT = 60
-
-
-class BackendError(RendererError):
-    """The Graphviz binary failed on a graph, or took longer than :data:`TIMEOUT` seconds."""
-
-
-class BackendNotFoundError(BackendError):
-    """The Graphviz binary is not installed where ragft looks for it."""
 
 
 def resolve_engine(engine: str | None) -> str:
@@ -54,7 +38,7 @@ def find_executable(engine: str | None = None) -> Path:
     into the same ``bin`` folder, which need not be on ``PATH``), then on ``PATH``.
 
     Raises:
-        BackendNotFoundError: the binary is missing, with how to install it.
+        RendererNotFoundError: the binary is missing, with how to install it.
     """
     name = resolve_engine(engine)
     exe = ENGINES[name]
@@ -68,7 +52,7 @@ def find_executable(engine: str | None = None) -> Path:
         hint = ("pip install graphviz-pure" if name == "pure"
                 else "install Graphviz, or use the default engine, graphviz-pure")
         msg = f"cannot find the Graphviz binary {exe!r} ({hint})"
-        raise BackendNotFoundError(msg)
+        raise RendererNotFoundError(msg)
     return Path(found)
 
 
@@ -76,8 +60,8 @@ def run_layout(source: str, fmt: str, *, engine: str | None = None) -> bytes:
     """Lay out DOT ``source`` and return the output bytes in ``fmt`` (``svg``, ``png``...).
 
     Raises:
-        BackendNotFoundError: no binary to run.
-        BackendError: the binary rejected the graph; the message holds its first error line.
+        RendererNotFoundError: no binary to run.
+        RendererError: the binary rejected the graph; the message holds its first error line.
     """
     exe = find_executable(engine)
     try:
@@ -87,12 +71,12 @@ def run_layout(source: str, fmt: str, *, engine: str | None = None) -> bytes:
         )
     except subprocess.TimeoutExpired:
         msg = f"{exe.name} took longer than {TIMEOUT} seconds to draw the diagram; gave up"
-        raise BackendError(msg) from None
+        raise RendererError(msg) from None
     except OSError:
         msg = f"{exe.name} could not be started (reinstall it: pip install graphviz-pure)"
-        raise BackendError(msg) from None
+        raise RendererError(msg) from None
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         msg = f"{exe.name} failed (exit {proc.returncode}): {err[0] if err else 'no message'}"
-        raise BackendError(msg)
+        raise RendererError(msg)
     return proc.stdout

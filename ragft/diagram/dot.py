@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import graphviz
 
 from ..errors import UnknownGateError
+from ..present.words import LABELS
 from ..tree.loader import default_tree
 from ..tree.model import Gate, Kind, Tree
 from .marks import marks
@@ -36,12 +37,7 @@ from .marks import marks
 if TYPE_CHECKING:
     from ..engine.decision import Decision
 
-__all__ = [
-    "gate_diagram",
-    "text_alternative",
-    "tree_diagram",
-    "visible_nodes",
-]
+__all__ = ["tree_diagram"]
 
 # Graphviz sizes text with the metrics of the face it is named, and graphviz-pure knows a few by
 # name only: "Helvetica" gets Arial's metrics and is written into the SVG as
@@ -255,20 +251,15 @@ def _legend(g: graphviz.Digraph, kinds: Iterable[Kind]) -> None:
     if not kinds:
         return
     with g.subgraph(name="cluster_legend") as key:
-        key.attr(label="Paths to watch", id="legend", fontname=FONT, fontsize="11",
+        key.attr(label=LABELS["paths_to_watch"], id="legend", fontname=FONT, fontsize="11",
                  fontcolor=INK, color=MUTED_LINE, style="rounded")
         for kind in kinds:
             key.node(f"legend_{kind.id}", _label(kind.label), _attributes={
-                "id": f"legend-{kind.id}", "class": f"legend kind-{kind.id}",
+                "id": f"legend-{kind.id}", "class": _classes("legend", f"kind-{kind.id}"),
                 "style": "filled", "color": kind.color, "fillcolor": _tint(kind.color),
                 "penwidth": "2"})
         for a, b in itertools.pairwise(kinds):
             key.edge(f"legend_{a.id}", f"legend_{b.id}", style="invis")
-
-
-def gate_diagram(gate_id: str, tree: Tree | None = None) -> graphviz.Digraph:
-    """The whole tree with one gate in focus (shorthand for ``tree_diagram(focus=...)``)."""
-    return tree_diagram(tree, focus=gate_id)
 
 
 def text_alternative(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..engine.decision import Decision
 
-__all__ = ["Marks", "marks"]
+__all__: list[str] = []
 
 
 @dataclass(frozen=True)

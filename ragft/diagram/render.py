@@ -21,11 +21,7 @@ from typing import Literal, Protocol, overload
 from ..errors import UnknownFormatError
 from .backend import resolve_engine, run_layout
 
-__all__ = [
-    "cache_clear",
-    "render",
-    "strip_xml_prolog",
-]
+__all__ = ["render"]
 
 # format -> whether the output is text
 FORMATS = {"svg": True, "png": False, "dot": True}

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..errors import RagftError
+from ..errors import EmptyCaseError
 from ..tree.loader import default_tree
 from ..tree.model import Case, Tree
 from .decision import Decision, decide
@@ -62,13 +62,13 @@ def combine(
 
     Raises:
         IncompleteDecisionError: a requirement's walk stops before an exit.
-        RagftError: there are no requirements.
+        EmptyCaseError: there are no requirements.
     """
     tree = tree or default_tree()
     items = list(requirements.items() if isinstance(requirements, Mapping) else requirements)
     if not items:
         msg = "a use case needs at least one requirement"
-        raise RagftError(msg)
+        raise EmptyCaseError(msg)
     decisions = []
     used: set[str] = set()
     for name, answers in items:
@@ -81,9 +81,13 @@ def combine(
 
 
 def combine_case(case: Case | None, tree: Tree | None = None) -> Architecture:
-    """Combine the requirements of a case from the tree (the running example, a named case)."""
+    """Combine the requirements of a case from the tree (the running example, a named case).
+
+    Raises:
+        EmptyCaseError: ``case`` is ``None``, as the example of a tree that has none is.
+    """
     tree = tree or default_tree()
     if case is None:
         msg = f"{tree.origin}: this tree has no running example"
-        raise RagftError(msg)
+        raise EmptyCaseError(msg)
     return combine([(r.name, dict(r.answers)) for r in case.requirements], tree)

@@ -15,14 +15,17 @@ the start of maths, and both show ``$583.33``.
 Example:
     >>> to_tokens(500, "pages")
     200000.0
-    >>> fit = context_fit(120_000, "200k tokens")
+    >>> fit = context_fit(117_000, "200k tokens")  # plus the default 3,000 tokens of headroom
     >>> fit.share, fit.fits, fit.within_yardstick
     (0.6, True, True)
+    >>> round(serving_premium(2_000, 300), 5)  # fine-tuned gpt-4o-mini against its base model
+    0.00048
     >>> be = break_even(requests_per_month=500_000, saving_per_request=0.002,
+    ...                 serving_premium_per_request=0.00048,
     ...                 engineering_hours=80, hourly_rate=100, training_cost=50,
     ...                 retrains_per_year=4, maintenance_hours_per_month=4)
     >>> round(be.monthly_upkeep, 2), round(be.months, 1)
-    (416.67, 13.8)
+    (656.67, 23.4)
 """
 
 from __future__ import annotations
@@ -30,26 +33,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..errors import RagftError, UnknownOptionError
+from ..errors import CalculatorInputError, UnknownOptionError
 
-__all__ = [
-    "CONTEXT_WINDOWS",
-    "TIGHT_SHARE",
-    "TOKENS_PER_PAGE",
-    "TOKENS_PER_WORD",
-    "WORDS_PER_PAGE",
-    "YARDSTICK_PAGES",
-    "YARDSTICK_TOKENS",
-    "BreakEven",
-    "ContextFit",
-    "break_even",
-    "check_amount",
-    "context_fit",
-    "cumulative",
-    "money",
-    "money_md",
-    "to_tokens",
-]
+__all__ = ["break_even", "context_fit"]
 
 WORDS_PER_PAGE = 300  # illustration: a printed page of prose
 TOKENS_PER_WORD = 4 / 3  # illustration: English text, a token is about 3/4 of a word
@@ -63,9 +49,20 @@ YARDSTICK_PAGES = 500
 # Illustrative window sizes (label -> tokens); real limits depend on the model and change.
 CONTEXT_WINDOWS = {"128k tokens": 128_000, "200k tokens": 200_000, "1M tokens": 1_000_000}
 
-# Above this share of the window the corpus leaves little room for instructions, the question
-# and the answer (an illustrative threshold, not a published one).
+# Room a request needs beside the corpus, in tokens: instructions and examples 2,000, the
+# question 200, the answer 800 (an illustration). Every fit counts it: the calculator's and the
+# worked table's, with one rule (:class:`ContextFit`).
+DEFAULT_HEADROOM = 3_000
+
+# Above this share of the window (corpus plus headroom) a fit is tight: a longer question or
+# next month's documents would not fit (an illustrative threshold, not a published one).
 TIGHT_SHARE = 0.8
+
+# Serving prices in US dollars per million tokens, (input, output): OpenAI's published API
+# prices for gpt-4o-mini and for a fine-tuned gpt-4o-mini, 2024-2025 (the tree's source
+# ``openai_pricing``). A hosted fine-tuned model costs twice its base model per token here;
+# prices change, so check the current list before relying on them.
+GPT_4O_MINI_PRICES = {"base": (0.15, 0.60), "fine_tuned": (0.30, 1.20)}
 
 
 def check_amount(name: str, value: float) -> float:
@@ -74,12 +71,11 @@ def check_amount(name: str, value: float) -> float:
     >>> check_amount("hours", -1)
     Traceback (most recent call last):
     ...
-    ragft.errors.RagftError: hours must be a number >= 0, got -1
+    ragft.errors.CalculatorInputError: hours must be a number >= 0, got -1
     """
     if (isinstance(value, bool) or not isinstance(value, (int, float))
             or not math.isfinite(value) or value < 0):
-        msg = f"{name} must be a number >= 0, got {value!r}"
-        raise RagftError(msg)
+        raise CalculatorInputError(value, name=name, must="a number >= 0")
     return float(value)
 
 
@@ -93,7 +89,7 @@ def to_tokens(amount: float, unit: str) -> float:
 
     Raises:
         UnknownOptionError: ``unit`` is not one of :data:`UNITS`.
-        RagftError: ``amount`` is negative or not a finite number.
+        CalculatorInputError: ``amount`` is negative or not a finite number.
     """
     if unit not in UNITS:
         raise UnknownOptionError(unit, "unit", UNITS)
@@ -109,30 +105,36 @@ def window_tokens(window: int | str) -> int:
 
     Raises:
         UnknownOptionError: a label that is not a preset.
-        RagftError: a number that is not a whole number > 0.
+        CalculatorInputError: a number that is not a whole number > 0.
     """
     if isinstance(window, str):
         if window not in CONTEXT_WINDOWS:
             raise UnknownOptionError(window, "context window", CONTEXT_WINDOWS)
         return CONTEXT_WINDOWS[window]
     if isinstance(window, bool) or not isinstance(window, int) or window <= 0:
-        msg = f"context window must be a whole number of tokens > 0, got {window!r}"
-        raise RagftError(msg)
+        raise CalculatorInputError(window, name="context window",
+                                   must="a whole number of tokens > 0")
     return window
 
 
 @dataclass(frozen=True)
 class ContextFit:
-    """How a corpus compares with a context window and with Anthropic's yardstick."""
+    """How a corpus compares with a context window and with Anthropic's yardstick.
+
+    The one rule for "does it fit", used by the calculator and by the notebooks' tables alike:
+    the corpus plus ``headroom`` (instructions, question, answer) must fit in the window;
+    ``share`` is that total as a share of the window.
+    """
 
     tokens: float
     window: int
     share: float
+    headroom: float = 0.0
 
     @property
     def fits(self) -> bool:
-        """Whether the corpus fits in the window at all."""
-        return self.tokens <= self.window
+        """Whether the corpus and the headroom fit in the window together."""
+        return self.tokens + self.headroom <= self.window
 
     @property
     def tight(self) -> bool:
@@ -140,30 +142,59 @@ class ContextFit:
         return self.fits and self.share > TIGHT_SHARE
 
     @property
+    def verdict(self) -> str:
+        """``"no"``, ``"tight"`` or ``"yes"``: the rule above, in one word."""
+        return "no" if not self.fits else "tight" if self.tight else "yes"
+
+    @property
     def within_yardstick(self) -> bool:
         """Under the contextual-retrieval yardstick of about 200,000 tokens."""
         return self.tokens <= YARDSTICK_TOKENS
 
 
-def context_fit(tokens: float, window: int | str) -> ContextFit:
-    """Compare ``tokens`` with a context ``window`` (tokens, or a preset label).
+def context_fit(tokens: float, window: int | str,
+                headroom: float = DEFAULT_HEADROOM) -> ContextFit:
+    """Compare ``tokens`` plus ``headroom`` with a context ``window`` (tokens, or a preset).
 
     Raises:
-        RagftError: a negative or non-finite token count, or a window that is not positive.
+        CalculatorInputError: a negative or non-finite token count, or a window that is not
+            positive.
         UnknownOptionError: a window label that is not one of :data:`CONTEXT_WINDOWS`.
     """
     tokens = check_amount("corpus size", tokens)
+    room = check_amount("headroom", headroom)
     size = window_tokens(window)
-    return ContextFit(tokens=tokens, window=size, share=tokens / size)
+    return ContextFit(tokens=tokens, window=size, share=(tokens + room) / size, headroom=room)
+
+
+def serving_premium(input_tokens: float, output_tokens: float, *,
+                    base: tuple[float, float] = GPT_4O_MINI_PRICES["base"],
+                    tuned: tuple[float, float] = GPT_4O_MINI_PRICES["fine_tuned"]) -> float:
+    """What one request costs more on the fine-tuned model than on its base, in US dollars.
+
+    Prices are per million tokens, ``(input, output)``; the defaults are OpenAI's published
+    gpt-4o-mini prices (:data:`GPT_4O_MINI_PRICES`). A self-hosted model
+    has no per-token price: spread its GPU bill over the requests instead.
+
+    Raises:
+        CalculatorInputError: a token count or a price is negative or not a finite number.
+    """
+    tokens_in = check_amount("input tokens", input_tokens)
+    tokens_out = check_amount("output tokens", output_tokens)
+    prices = [check_amount("price per million tokens", p) for p in (*base, *tuned)]
+    extra_in, extra_out = prices[2] - prices[0], prices[3] - prices[1]
+    return (tokens_in * extra_in + tokens_out * extra_out) / 1_000_000
 
 
 @dataclass(frozen=True)
 class BreakEven:
     """When fine-tuning pays for itself: one-off cost, monthly flows, months to break even.
 
-    The monthly upkeep has two parts: the retraining runs (compute) and the engineering hours
-    that keep the pipeline going (data curation, evaluations, fixes). The second is usually the
-    larger, which is the point gate 5 makes.
+    The monthly upkeep has three parts: the retraining runs (compute), the engineering hours
+    that keep the pipeline going (data curation, evaluations, fixes), and what serving the
+    fine-tuned model costs above its base model (a hosted model's higher price per token, or
+    GPUs of your own). The engineering hours are usually the largest, which is the point gate 5
+    makes; the serving premium can cancel a small saving per request on its own.
     """
 
     upfront: float
@@ -171,11 +202,12 @@ class BreakEven:
     monthly_retraining: float
     monthly_maintenance: float
     months: float | None  # None: the monthly saving never covers the upkeep
+    monthly_serving: float = 0.0
 
     @property
     def monthly_upkeep(self) -> float:
-        """The whole monthly upkeep: retraining runs plus maintenance work."""
-        return self.monthly_retraining + self.monthly_maintenance
+        """The whole monthly upkeep: retraining runs, maintenance work and serving premium."""
+        return self.monthly_retraining + self.monthly_maintenance + self.monthly_serving
 
     @property
     def monthly_net(self) -> float:
@@ -184,20 +216,24 @@ class BreakEven:
 
 
 def break_even(*, requests_per_month: float, saving_per_request: float,
+               serving_premium_per_request: float,
                engineering_hours: float, hourly_rate: float, training_cost: float,
                retrains_per_year: float, maintenance_hours_per_month: float) -> BreakEven:
     """Months until fine-tuning's savings cover its cost, or ``None`` for never.
 
     The one-off cost is the engineering time to build the pipeline plus the first training run.
-    The monthly upkeep is the retraining runs spread over the months, plus the engineering hours
-    spent each month keeping data, evaluations and the pipeline in shape, at the same hourly
-    rate.
+    The monthly upkeep is the retraining runs spread over the months, the engineering hours
+    spent each month keeping data, evaluations and the pipeline in shape (at the same hourly
+    rate), and the serving premium: what each request costs more on the fine-tuned model than
+    on its base (:func:`serving_premium`). The premium is a required input on purpose: leaving
+    it out makes fine-tuning look cheaper to run than it is.
 
     Raises:
-        RagftError: an input is negative or not a finite number.
+        CalculatorInputError: an input is negative or not a finite number.
     """
     requests = check_amount("requests per month", requests_per_month)
     saving = check_amount("saving per request", saving_per_request)
+    premium = check_amount("serving premium per request", serving_premium_per_request)
     hours = check_amount("engineering hours", engineering_hours)
     rate = check_amount("hourly rate", hourly_rate)
     run = check_amount("training cost per run", training_cost)
@@ -207,11 +243,12 @@ def break_even(*, requests_per_month: float, saving_per_request: float,
     monthly_saving = requests * saving
     retraining = run * retrains / 12
     maintenance = upkeep_hours * rate
-    net = monthly_saving - retraining - maintenance
+    serving = requests * premium
+    net = monthly_saving - retraining - maintenance - serving
     months = upfront / net if net > 0 else None
     return BreakEven(upfront=upfront, monthly_saving=monthly_saving,
                      monthly_retraining=retraining, monthly_maintenance=maintenance,
-                     months=months)
+                     months=months, monthly_serving=serving)
 
 
 def cumulative(result: BreakEven, horizon: int) -> tuple[list[int], list[float], list[float]]:

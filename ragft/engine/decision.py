@@ -38,14 +38,9 @@ from ..tree.model import Step, Tree
 
 __all__ = [
     "Decision",
-    "Flip",
-    "Step",
-    "all_answer_sets",
-    "all_states",
     "all_walks",
     "answers_key",
     "decide",
-    "parse_answers",
     "path_to",
 ]
 
@@ -55,7 +50,8 @@ class Flip:
     """What a different answer at one gate on the path would do.
 
     ``leads_to`` is the node the other answer goes to; ``lands_at`` is the exit the walk would
-    then reach with every other answer kept, or ``None`` while more answers are needed.
+    then reach with every other answer kept, or ``None`` while more answers are needed;
+    ``key`` is that walk's path as :attr:`Decision.key` writes it (the answers it still uses).
     """
 
     gate: str
@@ -63,6 +59,7 @@ class Flip:
     alternative: str
     leads_to: str
     lands_at: str | None
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,7 +159,8 @@ def _decide(answers: Mapping[str, str], tree: Tree) -> Decision:
                 if alt.id != step.answer:
                     other = tree.walk({**answers, step.gate: alt.id})
                     lands = other.end if other.finished else None
-                    flips.append(Flip(step.gate, step.answer, alt.id, alt.next, lands))
+                    flips.append(Flip(step.gate, step.answer, alt.id, alt.next, lands,
+                                      answers_key((s.gate, s.answer) for s in other.steps)))
     return Decision(
         path=walk.steps,
         exit=walk.end if walk.finished else None,

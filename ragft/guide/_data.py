@@ -11,29 +11,34 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
 
-import yaml
-
-from ..errors import RagftError
-
-__all__ = ["Reader", "load_yaml"]
+from .._yaml import parse_yaml
+from ..errors import LessonDataError, describe, unknown
 
 
 def load_yaml(path: str | Path | None, default: str) -> tuple[Any, str]:
-    """The parsed YAML at ``path``, or the packaged file ``default``; and its name for errors."""
+    """The parsed YAML at ``path``, or the packaged file ``default``; and its name for errors.
+
+    Raises:
+        LessonDataError: the file cannot be read or is not valid YAML.
+    """
     if path is None:
         text = resources.files(__package__).joinpath(default).read_text(encoding="utf-8")
-        return yaml.safe_load(text), default
-    path = Path(path)
-    return yaml.safe_load(read_text(path)), str(path)
+        origin = default
+    else:
+        text, origin = read_text(Path(path)), str(path)
+
+    def fail(where: str, problem: str) -> NoReturn:
+        raise LessonDataError(origin, where, problem)
+
+    return parse_yaml(text, fail), origin
 
 
 def read_text(path: Path) -> str:
-    """A data file's text, or a one-line error naming the path."""
+    """A data file's text, or a one-line :class:`~ragft.errors.LessonDataError` naming it."""
     try:
         return path.read_text(encoding="utf-8")
-    except OSError:
-        msg = f"{path}: cannot read the file (is the path right?)"
-        raise RagftError(msg) from None
+    except (OSError, UnicodeDecodeError):
+        raise LessonDataError(str(path), "", "cannot read the file (is the path right?)") from None
 
 
 class Reader:
@@ -42,40 +47,46 @@ class Reader:
     def __init__(self, origin: str, where: str, data: object, keys: set[str]) -> None:
         self.origin, self.where = origin, where
         if not isinstance(data, Mapping):
-            self.fail(f"must be a mapping, got {type(data).__name__}")
+            problem = f"must be a mapping, got {describe(data)}"
+            raise self.error(problem)
         self.data: Mapping[str, Any] = data
-        unknown = sorted(set(map(str, data)) - keys)
-        if unknown:
-            self.fail(f"unknown key {unknown[0]!r} (must be one of {sorted(keys)!r})")
+        extra = sorted(set(map(str, data)) - keys)
+        if extra:
+            problem = unknown("key", extra[0], sorted(keys))
+            raise self.error(problem)
 
-    def fail(self, problem: str) -> NoReturn:
-        msg = f"{self.origin}: {self.where}: {problem}"
-        raise RagftError(msg)
+    def error(self, problem: str) -> LessonDataError:
+        """The error naming this mapping's file and place, for the caller to raise."""
+        return LessonDataError(self.origin, self.where, problem)
 
     def text(self, key: str, *, required: bool = True) -> str:
         value = self.data.get(key)
         if value is None and not required:
             return ""
         if not isinstance(value, str) or not value.strip():
-            self.fail(f"missing key {key!r}" if value is None else
-                      f"{key} must be a non-empty string, got {value!r}")
+            problem = (f"missing key {key!r}" if value is None else
+                       f"{key} must be a non-empty string, got {value!r}")
+            raise self.error(problem)
         return " ".join(value.split())
 
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(f"{key} must be a list of strings, got {value!r}")
+            problem = f"{key} must be a list of strings, got {value!r}"
+            raise self.error(problem)
         return tuple(v.strip() for v in value)
 
     def answers(self, key: str) -> tuple[tuple[str, str], ...]:
         value = self.data.get(key)
         if not isinstance(value, Mapping) or not value or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            self.fail(f'{key} must map gate ids to answer ids, as strings ("yes"), got {value!r}')
+            problem = f'{key} must map gate ids to answer ids, as strings ("yes"), got {value!r}'
+            raise self.error(problem)
         return tuple(value.items())
 
     def items(self, key: str) -> list[tuple[str, object]]:
         value = self.data.get(key)
         if not isinstance(value, list) or not value:
-            self.fail(f"{key} must be a non-empty list")
+            problem = f"{key} must be a non-empty list"
+            raise self.error(problem)
         return [(f"{self.where}.{key}[{i}]", item) for i, item in enumerate(value)]

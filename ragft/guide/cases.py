@@ -20,16 +20,15 @@ from __future__ import annotations
 from IPython.display import Markdown
 
 from ..engine.decision import decide
+from ..present.content import exit_named, gate_name
+from ..present.guide_words import WORDS
+from ..present.markdown import md_escape, md_text
+from ..present.text import span
+from ..present.words import LABELS
 from ..tree.model import Case, Requirement, Tree
-from ._text import cite, leads_to, md, md_escape, resolve
+from ._text import cite, md, resolve
 
-__all__ = [
-    "assumptions",
-    "case_card",
-    "case_walks",
-    "gate_cases",
-    "gate_example",
-]
+__all__ = ["assumptions", "case_card", "case_walks", "gate_cases", "gate_example"]
 
 
 def gate_example(gate_id: str, tree: Tree | None = None) -> Markdown:
@@ -37,16 +36,19 @@ def gate_example(gate_id: str, tree: Tree | None = None) -> Markdown:
     tree = resolve(tree)
     gate = tree.gate(gate_id)
     if tree.example is None or gate.example is None:
-        return md(f"The running example is not walked through {gate.label}.")
+        return md(WORDS["not_walked"].format(gate=gate.label))
     name = md_escape(tree.example.name)
     ans = gate.answer(gate.example.answer)
-    mark = " *(Our assumption: the post leaves it unstated.)*" if gate.example.assumed else ""
-    return md(f"**Running example ({name}).** Answer: *{md_escape(ans.label)}* "
-              f"(`{gate.id}={ans.id}`).{mark} {md_escape(gate.example.note)}")
+    mark = f" *({WORDS['example_assumed']})*" if gate.example.assumed else ""
+    answer = WORDS["example_answer"].format(answer=f"*{md_escape(ans.label)}*",
+                                            id=f"`{gate.id}={ans.id}`")
+    return md(f"**{LABELS['example']} ({name}).** {answer}{mark} "
+              f"{md_escape(gate.example.note)}")
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return (items[0] if len(items) == 1 else
+            WORDS["and"].format(items=", ".join(items[:-1]), last=items[-1]))
 
 
 def stated_line(tree: Tree, case: Case, req: Requirement) -> str:
@@ -54,27 +56,29 @@ def stated_line(tree: Tree, case: Case, req: Requirement) -> str:
     or ``""`` when the source states them all."""
     path = [step.gate for step in decide(dict(req.answers), tree).path]
     if case.illustrative:
-        return "An invented case: every answer in it is ours."
+        return WORDS["invented"]
     stated = [tree.gate(g).label for g in path if g not in req.assumed]
     if len(stated) == len(path):
         return ""
     if not stated:
-        return "Every answer here is our assumption; the source states none of them."
-    return (f"The source states the {'answer' if len(stated) == 1 else 'answers'} at "
-            f"{_and(stated)}; the others are our assumptions.")
+        return WORDS["none_stated"]
+    return WORDS["stated_one" if len(stated) == 1 else "stated_many"].format(gates=_and(stated))
 
 
 def _requirement_lines(tree: Tree, case: Case, req: Requirement, *, notes: bool = True
                        ) -> list[str]:
     decision = decide(dict(req.answers), tree)
-    steps = [f"{tree.gate(s.gate).label}: *{md_escape(tree.gate(s.gate).answer(s.answer).label)}*"
-             for s in decision.path]
+    steps = [WORDS["step"].format(
+        gate=tree.gate(s.gate).label,
+        answer=f"*{md_escape(tree.gate(s.gate).answer(s.answer).label)}*") for s in decision.path]
     lines = [f"- **{md_escape(req.name)}**: " + "; ".join(steps) + "."]
     if decision.exit is not None and notes:
-        lines.append(f"  It ends at {leads_to(tree, decision.exit)}.")
+        ends = (span(f"{LABELS['it_ends_at']} "), *exit_named(tree, decision.exit), span("."))
+        lines.append(f"  {md_text(ends)}")
     elif decision.exit is not None:  # a card: the exit in brief, the telling has the sentence
-        lines.append(f"  Exit: **{md_escape(tree.exit(decision.exit).title)}** "
-                     f"(`{decision.exit}`).")
+        brief = WORDS["exit_brief"].format(title=f"**{md_escape(tree.exit(decision.exit).title)}**",
+                                           id=f"`{decision.exit}`")
+        lines.append(f"  {brief}")
     if notes:
         stated = "" if case.illustrative else stated_line(tree, case, req)
         lines += [f"  {text}" for text in (stated, md_escape(req.note)) if text]
@@ -92,7 +96,7 @@ def case_walks(case: Case, tree: Tree | None = None) -> Markdown:
 
 def _case_head(case: Case) -> str:
     # An invented case says so in its own name and description (the tree's data), once.
-    tail = " Every answer in it is ours." if case.illustrative else ""
+    tail = f" {WORDS['all_ours']}" if case.illustrative else ""
     return f"**{md_escape(case.name)}**. {md_escape(case.description)}{tail}"
 
 
@@ -101,8 +105,9 @@ def _recall(tree: Tree, case: Case, gate_id: str) -> str:
     gate, first = tree.gate(gate_id), tree.gate(case.gates[0])
     answers = [f"*{md_escape(gate.answer(dict(r.answers)[gate_id]).label)}*"
                for r in case.requirements if gate_id in dict(r.answers)]
-    return (f"**{md_escape(case.name)}** (told at {first.label}) answers {_and(answers)} "
-            f"here (`{gate_id}`).")
+    return WORDS["recall"].format(case=f"**{md_escape(case.name)}**",
+                                  told=WORDS["told_at"].format(gate=first.label),
+                                  answers=_and(answers), id=f"`{gate_id}`")
 
 
 def gate_cases(gate_id: str, tree: Tree | None = None) -> Markdown:
@@ -119,10 +124,10 @@ def gate_cases(gate_id: str, tree: Tree | None = None) -> Markdown:
         for req in case.requirements:
             lines += _requirement_lines(tree, case, req)
         if case.sources:
-            lines += ["", f"Source: {cite(tree, case.sources)}."]
+            lines += ["", WORDS["source"].format(sources=cite(tree, case.sources))]
         blocks.append("\n".join(lines))
     if not blocks:
-        return md("No named case is discussed at this gate.")
+        return md(WORDS["no_cases"])
     return md("\n\n".join(blocks))
 
 
@@ -132,10 +137,11 @@ def case_card(case: Case, tree: Tree | None = None) -> Markdown:
     case's gate, so the card does not repeat it)."""
     tree = resolve(tree)
     names = ", ".join(f"*{md_escape(r.name)}*" for r in case.requirements)
-    where = (f"told at {tree.gate(case.gates[0]).label}" if case.gates
-             else "the guide's running example")
-    lines = [f"**{md_escape(case.name)}** ({where}). Requirements to walk: {names}.", "",
-             "<details><summary>Where the tree sends it</summary>", ""]
+    where = (WORDS["told_at"].format(gate=tree.gate(case.gates[0]).label) if case.gates
+             else WORDS["running_example"])
+    head = WORDS["case_card"].format(case=f"**{md_escape(case.name)}**", where=where,
+                                     names=names)
+    lines = [head, "", f"<details><summary>{WORDS['where_sent']}</summary>", ""]
     for req in case.requirements:
         lines += _requirement_lines(tree, case, req, notes=False)
     lines += ["", "</details>"]
@@ -152,11 +158,11 @@ def assumptions(req: Requirement, tree: Tree | None = None) -> Markdown:
     decision = decide(dict(req.answers), tree)
     assumed = [step for step in decision.path if step.gate in req.assumed]
     if not assumed:
-        return md("Every answer in this walk is stated by the source post.")
-    lines = ["Our assumptions in this walk (the source post does not state these answers):", ""]
+        return md(WORDS["all_stated"])
+    lines = [WORDS["assumed_intro"], ""]
     for step in assumed:
         gate = tree.gate(step.gate)
-        lines.append(f"- {gate.label}, {md_escape(gate.title)}: "
-                     f"*{md_escape(gate.answer(step.answer).label)}* "
-                     f"(`{step.gate}={step.answer}`)")
+        said = WORDS["step"].format(gate=md_escape(gate_name(gate)),
+                                    answer=f"*{md_escape(gate.answer(step.answer).label)}*")
+        lines.append(f"- {said} (`{step.gate}={step.answer}`)")
     return md("\n".join(lines))

@@ -20,19 +20,18 @@ from typing import Any
 
 from IPython.display import Image
 
-from ..errors import UnknownNodeError
+from ..errors import UnknownIdError
+from ..present.guide_words import WORDS
 from ..records.read import tally_records
 from ..tree.loader import default_tree
 from ..tree.model import Tree
 
-__all__ = [
-    "evidence_chart",
-    "tally_chart",
-]
+__all__ = ["evidence_chart", "tally_chart"]
 
 INK = "#1F2328"
 MUTED = "#8C8C8C"
 DPI = 100
+LEGEND_AT = 2  # matplotlib's code for the upper left corner
 
 
 def _figure(width: float, height: float) -> Any:
@@ -57,12 +56,12 @@ def evidence_chart(tree: Tree | None = None, evidence_id: str = "agriculture") -
     where the model drew on knowledge from other regions.
 
     Raises:
-        UnknownNodeError: the tree has no evidence ``evidence_id``.
+        UnknownIdError: the tree has no evidence ``evidence_id``.
     """
     tree = tree if tree is not None else default_tree()
     by_id = {e.id: e for e in tree.evidence}
     if evidence_id not in by_id:
-        raise UnknownNodeError(evidence_id, by_id, what="evidence")
+        raise UnknownIdError(evidence_id, "evidence", by_id)
     item = by_id[evidence_id]
     fig_ = dict(item.figures)
     ft, rag = fig_["fine_tuning_gain_points"], fig_["rag_added_points"]
@@ -71,40 +70,41 @@ def evidence_chart(tree: Tree | None = None, evidence_id: str = "agriculture") -
 
     fig = _figure(8, 3.4)
     gains, sim = fig.subplots(1, 2)
-    labels = ["Fine-tuning", "Fine-tuning\nthen RAG added"]
-    gains.bar(labels, [ft, ft], color=colors.get("fine_tune", INK), label="Fine-tuning")
+    labels = [WORDS["fine_tuning"], WORDS["fine_tuning_then_rag"]]
+    gains.bar(labels, [ft, ft], color=colors.get("fine_tune", INK), label=WORDS["fine_tuning"])
     gains.bar(labels[1:], [rag], bottom=[ft], color=colors.get("rag", INK),
-              label="RAG added on top")
-    gains.set_ylabel("Accuracy gain (points)")
-    gains.set_title("The gains stack", color=INK)
+              label=WORDS["rag_on_top"])
+    gains.set_ylabel(WORDS["gain_axis"])
+    gains.set_title(WORDS["gains_stack"], color=INK)
     # The paper reports "over 6" points for fine-tuning and about 5 more for RAG on top.
-    gains.text(0, ft + 0.2, f"over {ft:g}", ha="center", color=INK)
-    gains.text(1, ft + rag + 0.2, f"over {ft:g}, then about {rag:g} more", ha="center",
+    gains.text(0, ft + 0.2, WORDS["over"].format(points=ft), ha="center", color=INK)
+    gains.text(1, ft + rag + 0.2, WORDS["over_then"].format(points=ft, more=rag), ha="center",
                color=INK)
     gains.set_ylim(0, (ft + rag) * 1.3)
-    gains.legend(loc="upper left", fontsize=8, frameon=False)
+    gains.legend(loc=LEGEND_AT, fontsize=8, frameon=False)
 
-    sim.bar(["Before fine-tuning", "Fine-tuned"], [before, tuned],
+    sim.bar([WORDS["before_fine_tuning"], WORDS["fine_tuned"]], [before, tuned],
             color=[MUTED, colors.get("fine_tune", INK)])
-    sim.set_ylabel("Answer similarity (%)")
-    sim.set_title("Knowledge from other regions", color=INK)
+    sim.set_ylabel(WORDS["similarity_axis"])
+    sim.set_title(WORDS["other_regions"], color=INK)
     sim.set_ylim(0, 100)
     for x, value in enumerate([before, tuned]):
         sim.text(x, value + 2, f"{value:g}%", ha="center", color=INK)
     src = tree.source(item.source)
-    fig.suptitle(f"{src.author}, {src.year}: one domain only", fontsize=10, color=INK)
+    fig.suptitle(WORDS["one_domain"].format(author=src.author, year=src.year), fontsize=10,
+                 color=INK)
     return _png(fig)
 
 
 def exit_counts_chart(counts: Mapping[str, int], tree: Tree | None = None,
-                      title: str = "Where the decisions ended", *,
+                      title: str = WORDS["decisions_ended"], *,
                       footnote: str | None = None) -> Image:
     """A horizontal bar per exit of the tree (zero included), coloured by kind.
 
     ``footnote`` is printed under the chart (the files a tally left out, say).
 
     Raises:
-        UnknownNodeError: ``counts`` names an exit the tree lacks.
+        UnknownIdError: ``counts`` names an exit the tree lacks.
     """
     tree = tree if tree is not None else default_tree()
     for exit_id in counts:
@@ -119,7 +119,7 @@ def exit_counts_chart(counts: Mapping[str, int], tree: Tree | None = None,
     ax.barh(labels, values, color=[tree.kind(e.kind).color for e in exits])
     for y, value in enumerate(values):
         ax.text(value + 0.05, y, str(value), va="center", color=INK)
-    ax.set_xlabel("Decision records")
+    ax.set_xlabel(WORDS["records_axis"])
     ax.set_xlim(0, max([*values, 1]) + 1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle(title, color=INK)
@@ -135,15 +135,15 @@ def tally_chart(folder: str | Path, tree: Tree | None = None) -> Image:
     reason, under the chart.
 
     Raises:
-        RagftError: the folder is missing.
+        RecordFileError: the folder is missing.
     """
     tree = tree if tree is not None else default_tree()
     counts = tally_records(folder, tree)
     total = sum(counts.values())
-    noun = "decision record" if total == 1 else "decision records"
+    title = WORDS["records_ended_one" if total == 1 else "records_ended_many"].format(total=total)
     footnote = "; ".join(f"{name} ({reason})" for name, reason in counts.skipped)
-    return exit_counts_chart(counts, tree, f"Where {total} {noun} ended",
-                             footnote=f"Left out, not decision records: {footnote}"
+    return exit_counts_chart(counts, tree, title,
+                             footnote=WORDS["left_out"].format(files=footnote)
                              if footnote else None)
 
 

@@ -22,18 +22,14 @@ from pathlib import Path
 
 from IPython.display import Markdown
 
-from ..errors import UnknownNodeError
+from ..errors import UnknownIdError
+from ..present.guide_words import WORDS
+from ..present.markdown import md_escape
 from ..tree.model import Tree
 from ._data import Reader, load_yaml
-from ._text import cite, md, md_escape, resolve
+from ._text import cite, md, resolve
 
-__all__ = [
-    "further_reading",
-    "glossary",
-    "href",
-    "reading",
-    "terms",
-]
+__all__ = ["further_reading", "glossary"]
 
 DEFAULT_FILE = "glossary.yaml"
 GLOSSARY_NOTEBOOK = "09_glossary.ipynb"
@@ -72,18 +68,20 @@ class Reading:
 @cache
 def _load(path: str | None) -> tuple[tuple[Term, ...], tuple[Reading, ...]]:
     data, origin = load_yaml(path, DEFAULT_FILE)
-    top = Reader(origin, "top level", data, {"terms", "reading"})
+    top = Reader(origin, WORDS["top_level"], data, {"terms", "reading"})
     found: list[Term] = []
     for where, item in top.items("terms"):
         r = Reader(origin, where, item, {"id", "term", "definition", "uses"})
         term_id = r.text("id")
         if not _ID.match(term_id):
-            r.fail(f"id {term_id!r} must match {_ID.pattern}")
+            problem = f"id {term_id!r} must match {_ID.pattern}"
+            raise r.error(problem)
         found.append(Term(id=term_id, term=r.text("term"), definition=r.text("definition"),
                           uses=r.strings("uses")))
     ids = [t.id for t in found]
     if len(set(ids)) != len(ids):
-        top.fail(f"term ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
+        problem = f"term ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}"
+        raise top.error(problem)
     items = [Reading(source=r.text("source"), why=r.text("why"))
              for r in (Reader(origin, where, item, {"source", "why"})
                        for where, item in top.items("reading"))]
@@ -104,11 +102,11 @@ def href(term_id: str, path: str | Path | None = None) -> str:
     """The link to a term from another notebook.
 
     Raises:
-        UnknownNodeError: no term has this id.
+        UnknownIdError: no term has this id.
     """
     by_id = {t.id: t for t in terms(path)}
     if term_id not in by_id:
-        raise UnknownNodeError(term_id, by_id, what="glossary term")
+        raise UnknownIdError(term_id, "glossary term", by_id)
     return f"{GLOSSARY_NOTEBOOK}#{by_id[term_id].anchor}"
 
 
@@ -123,7 +121,7 @@ def further_reading(tree: Tree | None = None, path: str | Path | None = None) ->
     read it.
 
     Raises:
-        UnknownNodeError: an item names a source the tree lacks.
+        UnknownIdError: an item names a source the tree lacks.
     """
     tree = resolve(tree)
     return md("\n".join(f"- {cite(tree, [r.source])}. {md_escape(r.why)}"

@@ -20,18 +20,25 @@ from typing import Any
 
 from IPython.display import Markdown
 
-from ..errors import RagftError
+from ..errors import LessonDataError, TableError, UnknownIdError, UnknownOptionError
+from ..present.guide_words import WORDS
+from ..present.markdown import md_escape
 from ._data import load_yaml, read_text
-from ._text import md, md_escape
+from ._text import md
 
-__all__ = ["check_sorting", "read_jsonl", "read_yaml", "table"]
+__all__ = [
+    "check_sorting",
+    "read_jsonl",
+    "read_yaml",
+    "table",
+]
 
 SORTS = ("reference", "deep")
 
 
 def _cell(value: object) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return WORDS["yes" if value else "no"]
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
@@ -44,17 +51,17 @@ def table(rows: Iterable[Mapping[str, object]]) -> Markdown:
     get thousands separators, floats two decimals, booleans read yes or no.
 
     Raises:
-        RagftError: there are no rows, or a row's keys differ from the first row's.
+        TableError: there are no rows, or a row's keys differ from the first row's.
     """
     rows = list(rows)
     if not rows:
         msg = "a table needs at least one row"
-        raise RagftError(msg)
+        raise TableError(msg)
     head = list(rows[0])
     for row in rows:
         if list(row) != head:
             msg = f"every row needs the columns {head}, got {list(row)}"
-            raise RagftError(msg)
+            raise TableError(msg)
     numeric = [all(isinstance(r[k], (int, float)) and not isinstance(r[k], bool) for r in rows)
                for k in head]
     lines = ["| " + " | ".join(_cell(str(k)) for k in head) + " |",
@@ -67,7 +74,8 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """The records of a JSON Lines file (one JSON object a line; blank lines skipped).
 
     Raises:
-        RagftError: the file is missing, or a line is not a JSON object (named by number).
+        LessonDataError: the file is missing, or a line is not a JSON object (named by
+            number).
     """
     path = Path(path)
     text = read_text(path)
@@ -78,11 +86,11 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            msg = f"{path}: line {number} is not valid JSON ({exc.msg})"
-            raise RagftError(msg) from None
+            problem = f"line {number} is not valid JSON ({exc.msg})"
+            raise LessonDataError(str(path), "", problem) from None
         if not isinstance(record, dict):
-            msg = f"{path}: line {number} must be a JSON object"
-            raise RagftError(msg)
+            problem = f"line {number} must be a JSON object"
+            raise LessonDataError(str(path), "", problem)
         records.append(record)
     return records
 
@@ -99,25 +107,25 @@ def check_sorting(mine: Mapping[int, str], path: str | Path) -> Markdown:
     counted, so a half-done sorting still gets feedback.
 
     Raises:
-        RagftError: a label is not ``reference`` or ``deep``, or names no question.
+        UnknownOptionError: a label is not ``reference`` or ``deep``.
+        UnknownIdError: a label names no question.
     """
     key = {int(q["id"]): q for q in read_yaml(path)}
     for qid, label in mine.items():
         if qid not in key:
-            msg = f"no question {qid!r} (must be one of {sorted(key)})"
-            raise RagftError(msg)
+            raise UnknownIdError(qid, "question", sorted(key))
         if label not in SORTS:
-            msg = f"unknown sort {label!r} for question {qid} (must be one of {list(SORTS)})"
-            raise RagftError(msg)
+            raise UnknownOptionError(label, "sort", SORTS, f"for question {qid}")
     right = sum(mine.get(qid) == q["kind"] for qid, q in key.items())
-    lines = [f"**{right} of {len(key)} sorted as the key sorts them.**", ""]
+    lines = [f"**{WORDS['sorted'].format(right=right, total=len(key))}**", ""]
     for qid, q in key.items():
         if qid not in mine:
-            mark = "Not sorted yet"
+            mark = WORDS["not_sorted"]
         elif mine[qid] == q["kind"]:
-            mark = "Right"
+            mark = WORDS["right"]
         else:
-            mark = f"Not quite (you said {mine[qid]})"
+            mark = WORDS["not_quite"].format(label=mine[qid])
+        says = WORDS["key_says"].format(kind=f"**{q['kind']}**")
         lines.append(f"- **{qid}. {mark}**: *{md_escape(q['question'].strip())}* "
-                     f"The key says **{q['kind']}**. {md_escape(' '.join(q['why'].split()))}")
+                     f"{says} {md_escape(' '.join(q['why'].split()))}")
     return md("\n".join(lines))

@@ -5,14 +5,12 @@ notebook cell is one call such as ``show.gate_answers("knowledge")`` and holds n
 The Markdown functions return :class:`IPython.display.Markdown` (Jupyter shows it formatted; Quarto
 turns it into page content), the diagram functions :class:`IPython.display.SVG` made by
 graphviz-pure, whose bytes are the same on every machine, so nbval can compare them. The functions
-about use cases live in :mod:`ragft.guide.cases` and are re-exported here.
+about use cases live in :mod:`ragft.guide.cases`.
 
 Example:
     >>> from ragft.guide import show
     >>> print(show.gate_answers("knowledge").data.splitlines()[0])
     **If you answer *It changes often*** (`knowledge=changing`)
-    >>> show.walker_href("depth")
-    'https://ragft.github.io/ragft/walk.html#prompting=yes&context=no&knowledge=static'
 """
 
 from __future__ import annotations
@@ -21,29 +19,22 @@ from collections.abc import Iterable, Mapping
 
 from IPython.display import SVG, Markdown
 
-from ..engine.decision import answers_key, decide, path_to
-from ..errors import UnknownNodeError
-from ..present.content import card
-from ..present.markdown import md_card
+from ..engine.decision import decide, path_to
+from ..errors import UnknownIdError
+from ..present.content import gate_name, leads_to
+from ..present.guide_words import WORDS
+from ..present.markdown import md_escape, md_text
+from ..present.words import HEADINGS, LABELS
 from ..tree.model import Tree
 from ..web import links
-from ._text import cite, gate_name, leads_to, md, md_escape, resolve
-from .cases import assumptions, case_card, case_walks, gate_cases, gate_example
+from ._text import cite, md, resolve
 
 __all__ = [
-    "BINDER",
-    "SITE",
-    "assumptions",
-    "case_card",
-    "case_walks",
     "diagram",
     "evidence",
     "exits_overview",
     "gate_answers",
-    "gate_cases",
-    "gate_example",
     "gate_intro",
-    "md_escape",
     "paths_table",
     "revisit",
     "sources",
@@ -58,39 +49,18 @@ WALKER = links.site_page("walk.html")
 BINDER = links.binder_url("notebooks/{name}")
 
 
-def walker_href(node: str | None = None, tree: Tree | None = None) -> str:
-    """Link into the site's walker, opened at ``node`` (a gate or an exit) or at the start.
-
-    >>> walker_href("knowledge")
-    'https://ragft.github.io/ragft/walk.html#prompting=yes&context=no'
-    """
-    if node is None:
-        return WALKER
-    key = answers_key(path_to(node, resolve(tree)))
-    return f"{WALKER}#{key}" if key else WALKER
-
-
-def binder_href(notebook: str) -> str:
-    """The Binder link that opens ``notebook`` (a file name in ``notebooks/``) in JupyterLab.
-
-    >>> binder_href("00_start_here.ipynb")
-    'https://mybinder.org/v2/gh/ragft/ragft/HEAD?urlpath=lab/tree/notebooks/00_start_here.ipynb'
-    """
-    return BINDER.format(name=notebook)
-
-
 def gate_intro(gate_id: str, tree: Tree | None = None) -> Markdown:
     """A gate's question, what it asks about, why it matters, its warnings and sources."""
     tree = resolve(tree)
     gate = tree.gate(gate_id)
-    lines = [f"**{gate_name(gate)}** (`{gate.id}`)", "", f"> {md_escape(gate.question)}", "",
-             md_escape(gate.explanation)]
+    lines = [f"**{md_escape(gate_name(gate))}** (`{gate.id}`)", "",
+             f"> {md_escape(gate.question)}", "", md_escape(gate.explanation)]
     if gate.why:
-        lines += ["", f"**Why it matters.** {md_escape(gate.why)}"]
+        lines += ["", f"**{WORDS['why_matters']}.** {md_escape(gate.why)}"]
     for warning in gate.warnings:
-        lines += ["", f"> **Warning.** {md_escape(warning)}"]
+        lines += ["", f"> **{WORDS['warning']}.** {md_escape(warning)}"]
     if gate.sources:
-        lines += ["", f"Sources: {cite(tree, gate.sources)}."]
+        lines += ["", f"{HEADINGS['sources']}: {cite(tree, gate.sources)}."]
     return md("\n".join(lines))
 
 
@@ -104,36 +74,32 @@ def gate_answers(gate_id: str, tree: Tree | None = None) -> Markdown:
     gate = tree.gate(gate_id)
     blocks = []
     for ans in gate.answers:
-        lines = [f"**If you answer *{md_escape(ans.label)}*** (`{gate.id}={ans.id}`)", ""]
+        if_answer = WORDS["if_answer"].format(answer=f"*{md_escape(ans.label)}*")
+        lines = [f"**{if_answer}** (`{gate.id}={ans.id}`)", ""]
         if ans.signals:
-            lines += ["Signals that point here:", ""]
+            lines += [f"{LABELS['signals']}:", ""]
             lines += [f"- {md_escape(s)}" for s in ans.signals]
             lines.append("")
-        lines += [f"What it means: {md_escape(ans.meaning)}", "",
-                  f"Where it leads: {leads_to(tree, ans.next)}."]
+        lines += [f"{LABELS['meaning']}: {md_escape(ans.meaning)}", "",
+                  md_text(leads_to(tree, ans.next))]
         if tree.is_exit(ans.next):
             ex = tree.exit(ans.next)
-            lines += ["", "What you would build:", ""]
+            lines += ["", f"{WORDS['would_build']}:", ""]
             lines += [f"- {md_escape(b)}" for b in ex.build]
-            lines += [f"\n> **Warning.** {md_escape(w)}" for w in ex.warnings]
+            lines += [f"\n> **{WORDS['warning']}.** {md_escape(w)}" for w in ex.warnings]
         blocks.append("\n".join(lines))
     return md("\n\n".join(blocks))
-
-
-def exit_card(exit_id: str, tree: Tree | None = None) -> Markdown:
-    """One recommendation: its kind, summary, what you build and what to watch."""
-    tree = resolve(tree)
-    decision = decide(path_to(exit_id, tree), tree)
-    return md(md_card(card(decision), level=4, sections=("components", "build", "warnings")))
 
 
 def exits_overview(tree: Tree | None = None) -> Markdown:
     """A table of every exit: its kind and the answers that reach it."""
     tree = resolve(tree)
-    rows = ["| Recommendation | Kind | Reached by |", "|---|---|---|"]
+    head = (LABELS["recommendation"], WORDS["kind"], WORDS["reached_by"])
+    rows = ["| " + " | ".join(head) + " |", "|---|---|---|"]
     for ex in tree.exits:
         route = "; ".join(
-            f"{tree.gate(g).label}: {md_escape(tree.gate(g).answer(a).label)}"
+            WORDS["step"].format(gate=tree.gate(g).label,
+                                 answer=md_escape(tree.gate(g).answer(a).label))
             for g, a in path_to(ex.id, tree).items())
         rows.append(f"| **{md_escape(ex.title)}** (`{ex.id}`) | "
                     f"{md_escape(tree.kind(ex.kind).label)} | {route} |")
@@ -151,9 +117,11 @@ def watch_paths(tree: Tree | None = None) -> Markdown:
 def paths_table(tree: Tree | None = None) -> Markdown:
     """What each path means you will build: RAG, fine-tuning and hybrid side by side."""
     tree = resolve(tree)
-    rows = ["| | RAG | Fine-tuning | Hybrid |", "|---|---|---|---|"]
+    kinds = [k for k in tree.kinds if any(row.cell(k.id) is not None for row in tree.paths)]
+    rows = ["| |" + "".join(f" {md_escape(k.label)} |" for k in kinds),
+            "|---|" + "---|" * len(kinds)]
     for row in tree.paths:
-        cells = (row.aspect, row.rag, row.fine_tune, row.hybrid)
+        cells = (row.aspect, *(row.cell(k.id) or "" for k in kinds))
         rows.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
     return md("\n".join(rows))
 
@@ -162,18 +130,19 @@ def evidence(ids: Iterable[str] | None = None, tree: Tree | None = None) -> Mark
     """Cited findings (all of them, or the ``ids`` given), each with its source and caveat.
 
     Raises:
-        UnknownNodeError: an id is not one of the tree's evidence ids.
+        UnknownIdError: an id is not one of the tree's evidence ids.
     """
     tree = resolve(tree)
     by_id = {e.id: e for e in tree.evidence}
     wanted = list(ids) if ids is not None else list(by_id)
     for eid in wanted:
         if eid not in by_id:
-            raise UnknownNodeError(eid, by_id, what="evidence")
+            raise UnknownIdError(eid, "evidence", by_id)
     lines = []
     for eid in wanted:
         item = by_id[eid]
-        caveat = f" *Caveat: {md_escape(item.caveat)}*" if item.caveat else ""
+        caveat = (f" *{WORDS['caveat'].format(caveat=md_escape(item.caveat))}*" if item.caveat
+                  else "")
         lines.append(f"- {md_escape(item.claim)} ({cite(tree, [item.source])}.){caveat}")
     return md("\n".join(lines))
 

@@ -22,6 +22,7 @@ from IPython.display import Markdown
 from ..engine.architecture import Architecture, combine, combine_case
 from ..engine.calc import (
     CONTEXT_WINDOWS,
+    DEFAULT_HEADROOM,
     TIGHT_SHARE,
     BreakEven,
     check_amount,
@@ -30,87 +31,79 @@ from ..engine.calc import (
     to_tokens,
 )
 from ..engine.decision import decide, path_to
+from ..present.guide_words import WORDS
+from ..present.markdown import md_escape
+from ..present.record_words import LABELS as RECORD_LABELS
+from ..present.widget_words import WORDS as WIDGET_WORDS
+from ..present.words import LABELS
 from ..records.read import RecordTally, tally_records
 from ..tree.loader import default_tree
 from ..tree.model import Case, Tree
-from ._text import md_escape
 
-__all__ = [
-    "architecture",
-    "break_even_table",
-    "combined",
-    "context_table",
-    "tally_table",
-]
+__all__ = ["architecture", "break_even_table", "combined", "context_table", "tally_table"]
 
 
 def _md(text: str) -> Markdown:
     return Markdown(text)  # type: ignore[no-untyped-call]  # IPython leaves __init__ untyped
 
 
-def _verdict(tokens: float, window: int) -> str:
-    # At or above 100% nothing is left for the instructions, the question or the answer, so
-    # the corpus does not fit; above the guide's threshold it fits, but tightly.
-    fit = context_fit(tokens, window)
-    if fit.share >= 1:
-        return f"no ({fit.share:.0%})" if fit.share < 10 else f"no ({fit.share:.0f} times)"
-    if fit.share > TIGHT_SHARE:
-        return f"tight ({fit.share:.0%})"
-    return "yes (under 1%)" if fit.share < 0.005 else f"yes ({fit.share:.0%})"
+def _verdict(tokens: float, window: int, headroom: float) -> str:
+    # The calculator's rule (ContextFit): the corpus plus the headroom must fit in the window,
+    # and above the guide's threshold the fit is tight. Only the wording is the table's own.
+    fit = context_fit(tokens, window, headroom)
+    if fit.verdict == "no":
+        return (WORDS["fit_no"].format(share=f"{fit.share:.0%}") if fit.share < 10
+                else WORDS["fit_no_times"].format(times=f"{fit.share:.0f}"))
+    if fit.verdict == "tight":
+        return WORDS["fit_tight"].format(share=f"{fit.share:.0%}")
+    return (WORDS["fit_yes_tiny"] if fit.share < 0.005
+            else WORDS["fit_yes"].format(share=f"{fit.share:.0%}"))
 
 
 def context_table(corpora: Mapping[str, tuple[float, str]],
-                  windows: Mapping[str, int] | None = None, *, headroom: float = 0) -> Markdown:
+                  windows: Mapping[str, int] | None = None, *,
+                  headroom: float = DEFAULT_HEADROOM) -> Markdown:
     """Several corpus sizes (name to amount and unit) against context windows.
 
     Each cell is the share of the window that the corpus plus ``headroom`` tokens (room for
-    the instructions, the question and the answer) would fill: *yes* below the guide's warning
-    threshold, *tight* above it, *no* at or above the whole window. Token counts are estimates.
+    the instructions, the question and the answer) would fill, judged by the calculator's rule
+    (:class:`~ragft.engine.calc.ContextFit`): *yes* up to the guide's warning threshold, *tight*
+    above it, *no* beyond the whole window. Token counts are estimates.
 
     Raises:
         UnknownOptionError: a unit is not ``pages``, ``words`` or ``tokens``.
-        RagftError: an amount or the headroom is negative or not a finite number.
+        CalculatorInputError: an amount or the headroom is negative or not a finite number.
     """
     windows = dict(CONTEXT_WINDOWS if windows is None else windows)
     room = check_amount("headroom", headroom)
-    head = ["Knowledge base", "Estimated tokens", *(f"Fits in {label}?" for label in windows)]
+    head = [WORDS["knowledge_base"], WORDS["estimated_tokens"],
+            *(WORDS["fits_in"].format(window=label) for label in windows)]
     rows = ["| " + " | ".join(head) + " |", "|---|---:|" + "---|" * len(windows)]
     for name, (amount, unit) in corpora.items():
         tokens = to_tokens(amount, unit)
         amount_text = f"{amount:,.0f} {unit}, " if unit != "tokens" else ""
         cells = [md_escape(name), f"{amount_text}≈ {tokens:,.0f}",
-                 *(_verdict(tokens + room, size) for size in windows.values())]
+                 *(_verdict(tokens, size, room) for size in windows.values())]
         rows.append("| " + " | ".join(cells) + " |")
-    note = (f"Each share counts the corpus plus {room:,.0f} tokens of headroom. "
-            if room else "")
-    return _md("\n".join(rows) + f"\n\n*{note}Yes up to {TIGHT_SHARE:.0%} of the window, "
-               "tight above that, no from 100%. Token counts are estimates.*")
-
-
-def break_even_summary(result: BreakEven) -> Markdown:
-    """One break-even result in words: the one-off cost, the monthly flows, the months."""
-    if result.months is None:
-        head = (f"**Never breaks even**: the saving per month ({money_md(result.monthly_saving)}) "
-                f"does not cover the upkeep ({money_md(result.monthly_upkeep)}).")
-    else:
-        head = (f"**Breaks even after about {result.months:.1f} months**, once "
-                f"{money_md(result.monthly_net)} a month has paid back {money_md(result.upfront)}.")
-    lines = [head, "", f"- One-off cost: {money_md(result.upfront)}",
-             f"- Saving per month: {money_md(result.monthly_saving)}",
-             f"- Upkeep per month: {money_md(result.monthly_upkeep)}, of which maintenance work "
-             f"{money_md(result.monthly_maintenance)} and retraining runs "
-             f"{money_md(result.monthly_retraining)}"]
-    return _md("\n".join(lines))
+    note = [WORDS["headroom_note"].format(headroom=f"{room:,.0f}")] if room else []
+    key = " ".join([*note, WORDS["fit_key"].format(tight=f"{TIGHT_SHARE:.0%}")])
+    return _md("\n".join(rows) + f"\n\n*{key}*")
 
 
 def break_even_table(results: Mapping[str, BreakEven]) -> Markdown:
-    """Several break-even results side by side: one-off cost, monthly flows, months."""
-    rows = ["| Scenario | One-off cost | Saving a month | Upkeep a month | Breaks even |",
-            "|---|---:|---:|---:|---|"]
+    """Several break-even results side by side: one-off cost, monthly flows, months.
+
+    The upkeep includes the serving premium, which also has a column of its own: it is the cost
+    a comparison of paths most often leaves out.
+    """
+    head = [WORDS["scenario"], WIDGET_WORDS["one_off_cost"], WORDS["saving_a_month"],
+            WORDS["premium_a_month"], WORDS["upkeep_a_month"], WORDS["breaks_even"]]
+    rows = ["| " + " | ".join(head) + " |", "|---|---:|---:|---:|---:|---|"]
     for name, r in results.items():
-        when = "never" if r.months is None else f"after about {r.months:.1f} months"
+        when = (WORDS["never"] if r.months is None
+                else WORDS["after_about"].format(months=f"{r.months:.1f}"))
         rows.append(f"| {md_escape(name)} | {money_md(r.upfront)} | {money_md(r.monthly_saving)} | "
-                    f"{money_md(r.monthly_upkeep)} | {when} |")
+                    f"{money_md(r.monthly_serving)} | {money_md(r.monthly_upkeep)} | {when} |")
     return _md("\n".join(rows))
 
 
@@ -139,22 +132,22 @@ def combined(requirements: Mapping[str, Mapping[str, str]], tree: Tree | None = 
 
 
 def _architecture_lines(arch: Architecture, tree: Tree, describe: bool) -> str:
-    lines = ["| Requirement | Recommendation |", "|---|---|"]
+    lines = [f"| {RECORD_LABELS['requirement']} | {LABELS['recommendation']} |", "|---|---|"]
     for name, decision in arch.decisions:
         ex = tree.exit(decision.require_exit())
         lines.append(f"| {md_escape(name)} | {md_escape(ex.title)} (`{ex.id}`) |")
-    lines += ["", f"**Combined architecture: {md_escape(arch.summary)}**"]
+    lines += ["", f"**{WIDGET_WORDS['combined'].format(summary=md_escape(arch.summary))}**"]
     if describe:
         lines.append("")
         lines += [f"- {md_escape(tree.component(c).label)}: "
                   f"{md_escape(tree.component(c).description)}" for c in arch.components]
     warned = [e for e in arch.exits if tree.exit(e).warnings]
     if warned:
-        lines += ["", "**Watch out for** the warnings of:", ""]
+        lines += ["", WORDS["warnings_of"].format(watch=f"**{WORDS['watch_out']}**"), ""]
         for exit_id in warned:
             gate = tree.gate(decide(path_to(exit_id, tree), tree).path[-1].gate)
-            lines.append(f"- *{md_escape(tree.exit(exit_id).title)}* (`{exit_id}`), "
-                         f"told at {gate.label}")
+            told = WORDS["told_at"].format(gate=gate.label)
+            lines.append(f"- *{md_escape(tree.exit(exit_id).title)}* (`{exit_id}`), {told}")
     return "\n".join(lines)
 
 
@@ -171,7 +164,7 @@ def skipped_files(tally: RecordTally) -> list[str]:
     """
     if not tally.skipped:
         return []
-    return ["Left out, as they are not decision records:", "",
+    return [WORDS["skipped"], "",
             *(f"- `{md_escape(name)}`: {md_escape(reason)}" for name, reason in tally.skipped)]
 
 
@@ -180,14 +173,15 @@ def tally_table(folder: str | Path, tree: Tree | None = None) -> Markdown:
     which files were left out because they are not decision records, with the reason.
 
     Raises:
-        RagftError: the folder is missing.
+        RecordFileError: the folder is missing.
     """
     tree = tree if tree is not None else default_tree()
     counts = tally_records(folder, tree)
-    rows = ["| Recommendation | Kind | Records |", "|---|---|---:|"]
+    head = [LABELS["recommendation"], WORDS["kind"], WORDS["records"]]
+    rows = ["| " + " | ".join(head) + " |", "|---|---|---:|"]
     for ex in tree.exits:
         rows.append(f"| {md_escape(ex.title)} (`{ex.id}`) | "
                     f"{md_escape(tree.kind(ex.kind).label)} | {counts.get(ex.id, 0)} |")
-    rows.append(f"| **All** | | **{sum(counts.values())}** |")
+    rows.append(f"| **{WORDS['all']}** | | **{sum(counts.values())}** |")
     skipped = skipped_files(counts)
     return _md("\n".join([*rows, "", *skipped] if skipped else rows))

@@ -20,29 +20,15 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..engine.decision import Decision, Flip, decide
-from ..tree.model import Gate, Tree
+from ..engine.decision import Decision, Flip, answers_key, decide
+from ..tree.model import Gate, Source, Tree
 from .text import Text, code, em, join, span, strong
 from .words import HEADINGS, LABELS
 
-__all__ = [
-    "AnswerView",
-    "Card",
-    "GateView",
-    "PathItem",
-    "Section",
-    "TreeWords",
-    "answer_leads",
-    "card",
-    "flip_text",
-    "gate_view",
-    "off_path_notice",
-    "path_items",
-    "path_text",
-    "tree_words",
-]
+__all__: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -109,6 +95,7 @@ class GateView:
     id: str
     label: str
     title: str
+    name: str
     question: str
     explanation: str
     why: str
@@ -133,10 +120,6 @@ class TreeWords:
         return out
 
 
-def _href(decision: Decision) -> str:
-    return "#" + decision.key
-
-
 def gate_name(gate: Gate) -> str:
     """``Gate 1 (Static or changing knowledge?)``."""
     return f"{gate.label} ({gate.title})"
@@ -147,32 +130,32 @@ def flip_text(decision: Decision, flip: Flip) -> Text:
     tree = decision.tree
     gate = tree.gate(flip.gate)
     alt = gate.answer(flip.alternative)
-    other = decide({**decision.answers, flip.gate: flip.alternative}, tree)
     head = (span(f"{gate_name(gate)}: answering "), em(alt.label))
     if flip.lands_at is not None:
         return (*head, span(" would lead to "), strong(tree.exit(flip.lands_at).title,
-                                                      _href(other)), span("."))
+                                                      "#" + flip.key), span("."))
     nxt = tree.gate(flip.leads_to)
     return (*head, span(" would continue to "), span(f"{nxt.label}: {nxt.question}",
-                                                      _href(other)))
+                                                      "#" + flip.key))
 
 
 def path_items(decision: Decision) -> tuple[PathItem, ...]:
-    """The answered gates, each with the state that asks it again."""
+    """The answered gates, each with the state that asks it again (the path before it)."""
     tree = decision.tree
     items = []
     for i, step in enumerate(decision.path):
         gate = tree.gate(step.gate)
-        before = decide(dict(list(decision.answers.items())[:i]), tree)
+        before = "#" + answers_key((s.gate, s.answer) for s in decision.path[:i])
         items.append(PathItem(gate.id, step.answer, gate.label, gate.title,
-                              gate.answer(step.answer).label, _href(before)))
+                              gate.answer(step.answer).label, before))
     return tuple(items)
 
 
-def path_text(decision: Decision) -> Text:
+def path_text(decision: Decision, items: tuple[PathItem, ...] | None = None) -> Text:
     """The path drawn on the tree, in one sentence (the diagram's description)."""
     tree = decision.tree
-    said = "; ".join(f"{p.gate_label}: {p.answer_label}" for p in path_items(decision))
+    items = path_items(decision) if items is None else items
+    said = "; ".join(f"{p.gate_label}: {p.answer_label}" for p in items)
     words = f"Your path: {said or LABELS['path_none']}."
     if decision.exit is not None:
         ex = tree.exit(decision.exit)
@@ -193,9 +176,9 @@ def off_path_notice(decision: Decision) -> tuple[Text, ...]:
     return ((span(before), *join(unused, ", "), span(after)),)
 
 
-def _answers_section(decision: Decision) -> Section:
+def _answers_section(path: tuple[PathItem, ...]) -> Section:
     items = tuple((span(f"{p.gate_label} ({p.gate_title}): "), em(p.answer_label), span(" ("),
-                   code(f"{p.gate}={p.answer}"), span(")")) for p in path_items(decision))
+                   code(f"{p.gate}={p.answer}"), span(")")) for p in path)
     return Section("path", HEADINGS["path"], items, ordered=True)
 
 
@@ -203,14 +186,15 @@ def card(decision: Decision) -> Card:
     """The card of a decision: finished, the recommendation; else the question it waits at."""
     tree = decision.tree
     notices = off_path_notice(decision)
+    path = path_items(decision)  # once: the trail, the answers section and the sentence
     if decision.exit is None:
         gate = tree.gate(str(decision.next_gate))
         allowed = tuple((code(f"{gate.id}={a.id}"), span(f"  {a.label}")) for a in gate.answers)
         pending = (Section("allowed", HEADINGS["allowed"], allowed),
-                   *((_answers_section(decision),) if decision.path else ()))
+                   *((_answers_section(path),) if decision.path else ()))
         return Card(None, None, "", "", LABELS["unfinished"],
                     f"{gate.label} ({gate.id}) needs an answer", "", gate.question, (),
-                    gate.id, pending, notices, path_items(decision), path_text(decision))
+                    gate.id, pending, notices, path, path_text(decision, path))
     ex = tree.exit(decision.exit)
     kind = tree.kind(ex.kind)
     parts = [(strong(tree.component(c).label), span(f": {tree.component(c).description}"))
@@ -223,24 +207,32 @@ def card(decision: Decision) -> Card:
     if decision.flips:
         sections.append(Section("flips", HEADINGS["flips"],
                                 tuple(flip_text(decision, f) for f in decision.flips)))
-    sections.append(_answers_section(decision))
+    sections.append(_answers_section(path))
     return Card(ex.id, kind.id, kind.label, kind.color,
                 f"{LABELS['recommendation']} ({kind.label})", ex.title, decision.summary,
                 ex.summary, decision.components, None, tuple(sections), notices,
-                path_items(decision), path_text(decision))
+                path, path_text(decision, path))
 
 
-def _leads_to(tree: Tree, node: str) -> Text:
+def leads_to(tree: Tree, node: str) -> Text:
+    """Where an answer leads when nothing else is known of the walk: the next gate, or the exit
+    with each knowledge-layer variant it has (the pre-check picks between them)."""
     if tree.is_exit(node):
         ex = tree.exit(node)
         variants = [e for e in tree.exits if e.variant_of == node]
-        said: Text = (span("Ends at "), strong(ex.title))
+        said: Text = (span(f"{LABELS['ends_at']} "), strong(ex.title))
         for v in variants:
-            said += (span(f" (with {tree.component(v.layer).label} as the knowledge layer: "),
-                     strong(v.title), span(")"))
+            said += (span(" ("), span(LABELS["with_layer"].format(
+                layer=tree.component(v.layer).label)), span(": "), strong(v.title), span(")"))
         return (*said, span("."))
-    nxt = tree.gate(node)
-    return (span(f"Next: {nxt.label}, {nxt.title}"),)
+    return (span(f"{LABELS['next']}: {gate_name(tree.gate(node))}"),)
+
+
+def exit_named(tree: Tree, exit_id: str) -> Text:
+    """An exit by name, id and kind: ``the recommendation **RAG...** (`rag_dynamic`, RAG)``."""
+    ex = tree.exit(exit_id)
+    return (span(f"{LABELS['the_recommendation']} "), strong(ex.title), span(" ("),
+            code(ex.id), span(f", {tree.kind(ex.kind).label})"))
 
 
 def answer_leads(decision: Decision) -> dict[str, Text]:
@@ -254,15 +246,29 @@ def answer_leads(decision: Decision) -> dict[str, Text]:
     for ans in gate.answers:
         after = decide({**decision.answers, gate.id: ans.id}, tree)
         if after.exit is not None:
-            out[ans.id] = (span("Ends at "), strong(tree.exit(after.exit).title), span("."))
+            out[ans.id] = (span(f"{LABELS['ends_at']} "), strong(tree.exit(after.exit).title),
+                           span("."))
         else:
-            out[ans.id] = _leads_to(tree, ans.next)
+            out[ans.id] = leads_to(tree, ans.next)
     return out
 
 
-def gate_view(gate: Gate, tree: Tree) -> GateView:
-    """A gate as a question form shows it."""
-    answers = tuple(AnswerView(a.id, a.label, a.meaning, a.signals, _leads_to(tree, a.next))
+def leads_from(tree: Tree, gate_id: str, before: Mapping[str, str] | None = None
+               ) -> dict[str, Text]:
+    """Where each answer of ``gate_id`` leads: for the walk ``before`` when it waits at that
+    gate (:func:`answer_leads`), else in general (:func:`leads_to`)."""
+    if before is not None:
+        decision = decide(before, tree)
+        if decision.next_gate == gate_id:
+            return answer_leads(decision)
+    return {a.id: leads_to(tree, a.next) for a in tree.gate(gate_id).answers}
+
+
+def gate_view(gate: Gate, tree: Tree, before: Mapping[str, str] | None = None) -> GateView:
+    """A gate as a question form shows it; ``before``, the walk's answers that reach it, names
+    where each answer leads for that walk (see :func:`leads_from`)."""
+    leads = leads_from(tree, gate.id, before)
+    answers = tuple(AnswerView(a.id, a.label, a.meaning, a.signals, leads[a.id])
                     for a in gate.answers)
     example: Text = ()
     if gate.example is not None:
@@ -270,8 +276,14 @@ def gate_view(gate: Gate, tree: Tree) -> GateView:
         example = (strong(f"{LABELS['example']}: "), span(f"{ans.label}. {gate.example.note}"))
         if gate.example.assumed:
             example += (em(f" ({LABELS['assumed']})"),)
-    return GateView(gate.id, gate.label, gate.title, gate.question, gate.explanation, gate.why,
-                    gate.warnings, answers, example)
+    return GateView(gate.id, gate.label, gate.title, gate_name(gate), gate.question,
+                    gate.explanation, gate.why, gate.warnings, answers, example)
+
+
+def source_text(src: Source) -> Text:
+    """A source cited: author, its title (linked where it has an address) and year."""
+    year = f" ({src.year})" if src.year else ""
+    return (span(f"{src.author}, "), em(src.title, src.url), span(year))
 
 
 def tree_words(tree: Tree, *, prechecks: bool = True, nodes: list[str] | None = None) -> TreeWords:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .text import Span
 
-__all__ = ["as_data"]
+__all__: list[str] = []
 
 
 def as_data(value: Any) -> Any:

@@ -15,11 +15,7 @@ import html
 from .content import Card, Section
 from .text import Span, Text
 
-__all__ = [
-    "esc",
-    "html_card",
-    "html_text",
-]
+__all__: list[str] = []
 
 _TAG = {"em": "em", "strong": "strong", "code": "code"}
 

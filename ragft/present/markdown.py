@@ -14,10 +14,7 @@ from __future__ import annotations
 from .content import Card, Section
 from .text import Span, Text
 
-__all__ = [
-    "md_card",
-    "md_escape",
-]
+__all__: list[str] = []
 
 _MARK = {"": "{}", "em": "*{}*", "strong": "**{}**", "code": "`{}`"}
 

@@ -16,17 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = [
-    "Span",
-    "Style",
-    "Text",
-    "code",
-    "em",
-    "join",
-    "plain",
-    "span",
-    "strong",
-]
+__all__: list[str] = []
 
 Style = Literal["", "em", "strong", "code"]
 STYLES: tuple[Style, ...] = ("", "em", "strong", "code")

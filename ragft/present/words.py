@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["HEADINGS", "LABELS"]
+__all__: list[str] = []
 
 # Section headings of a card, keyed by the section's id.
 HEADINGS: Final = {
@@ -33,6 +33,11 @@ LABELS: Final = {
     "assumed": "an assumption: the source leaves this answer unstated",
     "signals": "Signals that point here",
     "meaning": "What it means",
+    "ends_at": "Ends at",
+    "next": "Next",
+    "with_layer": "with {layer} as the knowledge layer",
+    "the_recommendation": "the recommendation",
+    "it_ends_at": "It ends at",
     "continue": "Continue",
     "back": "Back",
     "restart": "Restart",
@@ -40,8 +45,18 @@ LABELS: Final = {
     "choose_first": "Choose one of the answers first.",
     "path_none": "no answers yet",
     "tree_in_words": "The tree in words",
+    "paths_to_watch": "Paths to watch",
     "download": "Download as Markdown",
     "print": "Print the decision record",
+    # the site walker's own parts: the diagram's names and caption, a hidden word of a link
+    "diagram": "Tree diagram",
+    "diagram_wide": "Tree diagram, wider than the screen: scroll sideways",
+    "diagram_caption": "The whole tree. Your answers so far are drawn in bold; the question "
+                       "waiting for an answer is shaded.",
+    "diagram_name": "{summary} Below it: your path, and the tree in words.",
+    "change_what": "the answer to {gate}",
+    "load_failed": "The walker could not load its data: {error}",
+    "http_failed": "{url}: HTTP {status}",
     "bad_link": "This link's answers could not be used ({error}). The walk starts again from "
                 "the first question.",
     "stale": "The walker's data has no state for '{key}'; export it again with `ragft export`.",

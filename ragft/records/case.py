@@ -34,11 +34,13 @@ from typing import NoReturn
 
 import yaml
 
+from .._yaml import parse_yaml
 from ..engine.architecture import combine
 from ..engine.decision import Decision, check_answers
-from ..errors import RagftError, unknown
-from ..present.content import Section, card
+from ..errors import CaseFileError, RagftError, RecordFieldError, unknown
+from ..present.content import Card, Section, card
 from ..present.markdown import md_escape
+from ..present.record_words import HEADINGS, LABELS, STATUSES
 from ..present.text import Text
 from ..present.words import HEADINGS as CARD_HEADINGS
 from ..present.words import LABELS as CARD_LABELS
@@ -57,9 +59,8 @@ from .madr import (
     ragft_block,
 )
 from .template import Line, RecordFields, Slot, Template, fill
-from .words import HEADINGS, LABELS, STATUSES
 
-__all__ = ["CaseFile", "CaseRequirement", "case_record", "case_template", "read_case"]
+__all__ = ["case_record"]
 
 
 @dataclass(frozen=True)
@@ -81,20 +82,21 @@ class CaseFile:
     decision_makers: tuple[str, ...] = ()
 
 
-def _merged(decisions: list[Decision], section_id: str) -> tuple[Text, ...]:
+def _merged(cards: list[Card], section_id: str) -> tuple[Text, ...]:
     items: list[Text] = []
-    for d in decisions:
-        for s in card(d).sections:
+    for shown in cards:
+        for s in shown.sections:
             if s.id == section_id:
                 items += [i for i in s.items if i not in items]
     return tuple(items)
 
 
-def _components(decisions: list[Decision], order: tuple[str, ...]) -> tuple[Text, ...]:
+def _components(decisions: list[Decision], cards: list[Card], order: tuple[str, ...]
+                ) -> tuple[Text, ...]:
     """The cards' component items, once each, in the architecture's (the tree's) order."""
     by_id: dict[str, Text] = {}
-    for d in decisions:
-        section = next(s for s in card(d).sections if s.id == "components")
+    for d, shown in zip(decisions, cards, strict=True):
+        section = next(s for s in shown.sections if s.id == "components")
         by_id.update(zip(d.components, section.items, strict=True))
     return tuple(by_id[c] for c in order)
 
@@ -110,6 +112,7 @@ def case_template(requirements: Sequence[CaseRequirement], tree: Tree | None = N
     tree = tree or default_tree()
     arch = combine([(r.name, r.answers) for r in requirements], tree)
     decisions = [d for _, d in arch.decisions]
+    cards = [card(d) for d in decisions]  # once each: every section below reads them
     for req, d in zip(requirements, decisions, strict=True):
         check_why(d, req.why)
     names = [md_escape(r.name) for r in requirements]
@@ -129,18 +132,19 @@ def case_template(requirements: Sequence[CaseRequirement], tree: Tree | None = N
     ]
     for n, (req, d) in enumerate(zip(requirements, decisions, strict=True), 1):
         lines += ["", f"### {n}. {names[n - 1]}", "",
-                  *drivers(d, why_slots=False, why=dict(req.why))]
+                  *drivers(d, cards[n - 1], why_slots=False, why=dict(req.why))]
     lines += ["", f"## {HEADINGS['options']}", "", f"- **{summary}**, {LABELS['combined']}"]
     for n, d in enumerate(decisions, 1):
-        lines += ["", f"### {n}. {names[n - 1]}", "", *options(d, LABELS["chosen_for"])]
+        lines += ["", f"### {n}. {names[n - 1]}", "",
+                  *options(d, cards[n - 1], LABELS["chosen_for"])]
     lines += ["", f"## {HEADINGS['outcome']}", "", LABELS["case_outcome"].format(title=summary),
               ""]
     lines += [f"- {name}: **{md_escape(tree.exit(d.require_exit()).title)}** "
               f"({md_escape(d.summary)})" for name, d in zip(names, decisions, strict=True)]
     sections = [Section("components", CARD_HEADINGS["components"],
-                        _components(decisions, arch.components)),
-                Section("build", CARD_HEADINGS["build"], _merged(decisions, "build")),
-                Section("warnings", CARD_HEADINGS["warnings"], _merged(decisions, "warnings"))]
+                        _components(decisions, cards, arch.components)),
+                Section("build", CARD_HEADINGS["build"], _merged(cards, "build")),
+                Section("warnings", CARD_HEADINGS["warnings"], _merged(cards, "warnings"))]
     lines += ["", *consequences(sections), "", *confirmation(decisions), "",
               *pros_and_cons(decisions, {d.require_exit() for d in decisions}), "",
               *more_information(decisions)]
@@ -152,15 +156,16 @@ def case_record(requirements: Sequence[CaseRequirement], fields: RecordFields,
     """The Markdown record of a use case (``fields.use_case`` names it; required).
 
     Raises:
-        RagftError: no use case name, a requirement field given (each requirement has its
-            name), or anything :func:`case_template` rejects.
+        RecordFieldError: no use case name, or a requirement field given (each requirement
+            has its name).
+        RagftError: anything :func:`case_template` rejects.
     """
     if not fields.use_case.strip():
         msg = "a use case record needs the use case's name"
-        raise RagftError(msg)
+        raise RecordFieldError(msg, field="use_case")
     if fields.requirement or fields.why:
         msg = "a use case record takes its requirements and reasons from the requirements"
-        raise RagftError(msg)
+        raise RecordFieldError(msg, field="requirement" if fields.requirement else "why")
     return fill(case_template(requirements, tree), fields.dated())
 
 
@@ -177,10 +182,9 @@ class _File:
         self.origin = origin
 
     def fail(self, node: yaml.Node | None, problem: str, requirement: str = "") -> NoReturn:
-        where = f"line {node.start_mark.line + 1}: " if node is not None else ""
-        who = f"requirement {requirement!r}: " if requirement else ""
-        msg = f"{self.origin}: {where}{who}{problem}"
-        raise RagftError(msg)
+        line = [f"line {node.start_mark.line + 1}"] if node is not None else []
+        who = [f"requirement {requirement!r}"] if requirement else []
+        raise CaseFileError(self.origin, ": ".join(line + who), problem)
 
     def text(self, node: yaml.Node, what: str, requirement: str = "") -> str:
         if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
@@ -243,7 +247,7 @@ def read_case(path: str | Path, tree: Tree | None = None) -> CaseFile:
     """Read and check a case file (see the module's example).
 
     Raises:
-        RagftError: naming the file, the line and the requirement of the first problem.
+        CaseFileError: naming the file, the line and the requirement of the first problem.
     """
     tree = tree or default_tree()
     path = Path(path)
@@ -254,13 +258,10 @@ def read_case(path: str | Path, tree: Tree | None = None) -> CaseFile:
         f.fail(None, "no such file")
     except (IsADirectoryError, UnicodeDecodeError):
         f.fail(None, "not a text file of YAML")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        msg = f"{path}: {where}not valid YAML ({getattr(exc, 'problem', None) or exc})"
-        raise RagftError(msg) from None
+    def fail(where: str, problem: str) -> NoReturn:
+        raise CaseFileError(str(path), where, problem)
+
+    root = parse_yaml(text, fail, nodes=True)  # nodes: each problem can name its line
     if root is None:
         f.fail(None, "empty; a case file needs use-case and requirements")
     found = {k: v for k, _, v in f.mapping(root, "the case file", _TOP)}

@@ -2,7 +2,7 @@
 
 Everything the record says about the tree comes from :mod:`ragft.present` (the card's
 sections, the flips, the path) rendered by :mod:`ragft.present.markdown`; this module only
-places it under MADR's headings (:mod:`ragft.records.words`) and adds the slots for the
+places it under MADR's headings (:mod:`ragft.present.record_words`) and adds the slots for the
 team's words. The parts are functions of a decision, so :mod:`ragft.records.case` puts the
 records of several requirements together from the same parts.
 
@@ -23,39 +23,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from typing import Any
 
 import yaml
 
 from ..engine.decision import Decision
-from ..errors import RagftError
-from ..present.content import Section, card
+from ..errors import RecordFieldError, allowed
+from ..present.content import Card, Section, card, source_text
 from ..present.markdown import md_escape, md_section, md_text
-from ..present.text import Text, em, plain, span
+from ..present.record_words import HEADINGS, LABELS
+from ..present.text import Text, span
 from ..present.words import HEADINGS as CARD_HEADINGS
 from ..present.words import LABELS as CARD_LABELS
-from ..tree.model import PathRow, Tree
+from ..tree.model import Tree
 from .template import Line, RecordFields, Slot, Template, clean, fill
-from .words import HEADINGS, LABELS
 
-__all__ = [
-    "check_why",
-    "decision_template",
-    "drivers",
-    "front_matter",
-    "ragft_block",
-    "record_markdown",
-    "record_title",
-    "tree_digest",
-]
-
-# Build items and component descriptions that name a way to measure the result: what the
-# Confirmation section lists (the tree words "an evaluation set", "a check against ...").
-_MEASURES = re.compile(r"\b(evaluations?|evals?|checks?|monitoring)\b", re.IGNORECASE)
-
+__all__ = ["record_markdown"]
 
 def tree_digest(tree: Tree) -> str:
     """SHA-256 of the tree's content (every field but the file it came from), as hex.
@@ -94,16 +79,16 @@ def problem(tree: Tree) -> str:
     return LABELS["problem"].format(options=options, tree=md_escape(tree.title))
 
 
-def _section(decision: Decision, section_id: str) -> Section | None:
-    return next((s for s in card(decision).sections if s.id == section_id), None)
+def _section(shown: Card, section_id: str) -> Section | None:
+    return next((s for s in shown.sections if s.id == section_id), None)
 
 
-def drivers(decision: Decision, *, why_slots: bool = True,
+def drivers(decision: Decision, shown: Card, *, why_slots: bool = True,
             why: dict[str, str] | None = None) -> list[Line]:
     """One numbered driver per answer (the card's path items and each answer's meaning), each
     followed by the team's reason: a slot, or given text (a case file's reasons)."""
     tree = decision.tree
-    path = _section(decision, "path")
+    path = _section(shown, "path")
     items = path.items if path else ()
     lines: list[Line] = []
     for n, (step, item) in enumerate(zip(decision.path, items, strict=True), 1):
@@ -117,10 +102,10 @@ def drivers(decision: Decision, *, why_slots: bool = True,
     return lines
 
 
-def options(decision: Decision, chosen: str) -> list[str]:
+def options(decision: Decision, shown: Card, chosen: str) -> list[str]:
     """The chosen exit, then what a different answer on the path would lead to."""
     title = decision.tree.exit(decision.require_exit()).title
-    flips = _section(decision, "flips")
+    flips = _section(shown, "flips")
     return [f"- **{md_escape(title)}**, {chosen}",
             *(f"- {md_text(item)}" for item in (flips.items if flips else ()))]
 
@@ -135,21 +120,17 @@ def consequences(sections: list[Section]) -> list[str]:
 
 
 def confirmation_items(decisions: list[Decision]) -> list[Text]:
-    """What the exits build to measure the result; failing that, what their components do."""
+    """How to check the decision holds: each exit's ``confirm`` list, in order, once each."""
     found: list[Text] = []
-    for wanted in ("build", "components"):
-        for decision in decisions:
-            section = _section(decision, wanted)
-            for item in section.items if section else ():
-                if _MEASURES.search(plain(item)) and item not in found:
-                    found.append(item)
-        if found:
-            break
+    for decision in decisions:
+        for item in decision.tree.exit(decision.require_exit()).confirm:
+            if (span(item),) not in found:
+                found.append((span(item),))
     return found
 
 
 def confirmation(decisions: list[Decision]) -> list[str]:
-    """How to confirm the decision: the evaluations it builds, and ``ragft revisit``."""
+    """How to confirm the decision: what its exits say to check, and ``ragft revisit``."""
     lines = [f"### {HEADINGS['confirmation']}", ""]
     items = confirmation_items(decisions)
     if items:
@@ -162,7 +143,7 @@ def pros_and_cons(decisions: list[Decision], chosen: set[str]) -> list[str]:
     where the flips land). Variants (another knowledge layer) are left out: the comparison
     describes the paths with retrieval, and would not be true of them."""
     tree = decisions[0].tree
-    columns = {f.name for f in fields(PathRow)} - {"aspect"}
+    columns = {k for row in tree.paths for k, _ in row.cells}
     exits: list[str] = []
     for d in decisions:
         exits += [d.require_exit(), *(f.lands_at for f in d.flips if f.lands_at)]
@@ -179,8 +160,8 @@ def pros_and_cons(decisions: list[Decision], chosen: set[str]) -> list[str]:
                  + (f" ({LABELS['chosen']})" if e in chosen else "") for e in by_kind[kind]]
         lines += ["", f"### {md_escape(tree.kind(kind).label)}", "",
                   f"{LABELS['kind_options']}: {'; '.join(named)}.", ""]
-        lines += [f"- {md_escape(row.aspect)}: {md_escape(getattr(row, kind))}"
-                  for row in tree.paths]
+        lines += [f"- {md_escape(row.aspect)}: {md_escape(text)}"
+                  for row in tree.paths if (text := row.cell(kind)) is not None]
     return lines
 
 
@@ -194,8 +175,7 @@ def source_items(decisions: list[Decision]) -> list[Text]:
         cited.update(tree.exit(d.require_exit()).sources)
     items: list[Text] = []
     for src in (s for s in tree.sources if s.id in cited):
-        year = f" ({src.year})" if src.year else ""
-        items.append((span(f"{src.author}, "), em(src.title, src.url), span(f"{year}.")))
+        items.append((*source_text(src), span(".")))
     return items
 
 
@@ -232,9 +212,9 @@ def decision_template(decision: Decision) -> Template:
         Slot(f"- {LABELS['requirement']}: ", "requirement", "md"), "",
         problem(tree), "",
         f"## {HEADINGS['drivers']}", "",
-        *drivers(decision), "",
+        *drivers(decision, shown), "",
         f"## {HEADINGS['options']}", "",
-        *options(decision, LABELS["chosen"]), "",
+        *options(decision, shown, LABELS["chosen"]), "",
         f"## {HEADINGS['outcome']}", "",
         LABELS["outcome"].format(title=md_escape(shown.title), summary=md_escape(shown.summary)),
         "", *consequences(kept), "",
@@ -251,9 +231,8 @@ def check_why(decision: Decision, why: Mapping[str, str]) -> None:
     for gate in why:
         tree.gate(gate)  # UnknownGateError for an id the tree lacks
         if gate not in answered:
-            msg = (f"reason for gate {gate!r}, which this walk does not reach "
-                   f"(must be one of {answered!r})")
-            raise RagftError(msg)
+            msg = f"reason for gate {gate!r}, which this walk does not reach {allowed(answered)}"
+            raise RecordFieldError(msg, field="why")
 
 
 def record_markdown(decision: Decision, fields: RecordFields | None = None) -> str:
@@ -261,12 +240,22 @@ def record_markdown(decision: Decision, fields: RecordFields | None = None) -> s
 
     Raises:
         IncompleteDecisionError: the walk has not reached an exit.
-        UnknownGateError, RagftError: a reason for a gate the tree lacks or the walk does not
+        UnknownGateError, RecordFieldError: a reason for a gate the tree lacks or the walk does not
             reach.
     """
     fields = fields or RecordFields()
     check_why(decision, fields.why)
     return fill(decision_template(decision), fields.dated())
+
+
+def body_markdown(decision: Decision, fields: RecordFields | None = None) -> str:
+    """The record of :func:`record_markdown` without its front matter (what a preview shows),
+    made from the same template: nothing is written and read back."""
+    fields = fields or RecordFields()
+    check_why(decision, fields.why)
+    template = decision_template(decision)
+    end = template.index("---", 1)  # the front matter's closing line
+    return fill(template[end + 1:], fields)
 
 
 def record_title(decision: Decision, fields: RecordFields | None = None) -> str:

@@ -25,13 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-import yaml
-
-from ..errors import RagftError
+from .._yaml import parse_yaml
+from ..errors import RagftError, RecordFileError
 from ..tree.model import Tree
 
-__all__ = ["RecordInfo", "RecordTally", "RecordedDecision", "check_tree", "read_record",
-           "read_record_file", "record_body", "record_files", "tally_records"]
+__all__ = ["tally_records"]
 
 # The line every record of ragft's earlier format had, and that no MADR record has.
 _OLD_FORMAT = re.compile(r"^- \*\*Recommendation:\*\* ", re.MULTILINE)
@@ -73,8 +71,7 @@ class _Front:
         self.origin = origin
 
     def fail(self, problem: str) -> NoReturn:
-        msg = f"{self.origin}: {problem}"
-        raise RagftError(msg)
+        raise RecordFileError(self.origin, problem)
 
     def bad(self, where: str, problem: str) -> NoReturn:
         self.fail(f"malformed front matter: {where} {problem}")
@@ -119,34 +116,17 @@ def _split(text: str, f: _Front) -> str:
     return text[4:end.start()]
 
 
-def record_body(text: str) -> str:
-    r"""The Markdown after a record's front matter (what a preview shows), or all of ``text``.
-
-    >>> record_body("---\nstatus: proposed\n---\n\n# Title\n")
-    '# Title\n'
-    """
-    text = text.removeprefix("\ufeff")
-    if text.startswith("---\n"):
-        end = _FENCE.search(text, 4)
-        if end is not None:
-            return text[end.end():].lstrip("\n")
-    return text
-
-
 def read_record(text: str, *, origin: str = "<record>") -> RecordInfo:
     """Return what a record's front matter holds.
 
     Raises:
-        RagftError: naming ``origin``: not a record, a record of ragft's earlier format, or
-            malformed front matter.
+        RecordFileError: naming ``origin``: not a record, a record of ragft's earlier format,
+            or malformed front matter.
     """
     f = _Front(origin)
-    try:
-        data = yaml.safe_load(_split(text, f))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"line {mark.line + 2}: " if mark is not None else ""  # after the '---' line
-        f.fail(f"malformed front matter: {line}{getattr(exc, 'problem', None) or 'not YAML'}")
+    data = parse_yaml(_split(text, f), lambda where, problem: f.fail(
+        f"malformed front matter: {where}: {problem}" if where else
+        f"malformed front matter: {problem}"), first_line=2)  # after the '---' line
     if not isinstance(data, dict) or "ragft" not in data:
         f.fail("not a ragft decision record (its front matter has no 'ragft' block)")
     block = f.mapping(data["ragft"], "ragft")
@@ -175,28 +155,30 @@ def read_record(text: str, *, origin: str = "<record>") -> RecordInfo:
 
 
 def check_tree(info: RecordInfo, tree: Tree) -> None:
-    """Raise unless the record was made with a tree of this name."""
+    """Raise :class:`~ragft.errors.RecordFileError` unless the record was made with a tree of
+    this name."""
     if info.tree != tree.title:
-        msg = (f"{info.origin}: a record of the tree {info.tree!r}, not of {tree.title!r} "
-               "(pass its tree file with --tree)")
-        raise RagftError(msg)
+        problem = (f"a record of the tree {info.tree!r}, not of {tree.title!r} "
+                   "(pass its tree file with --tree)")
+        raise RecordFileError(info.origin, problem)
 
 
 def read_record_file(path: str | Path, *, origin: str | None = None) -> RecordInfo:
-    """:func:`read_record` of a file; a file that is not UTF-8 text is not a record."""
+    """:func:`read_record` of a file; a file that is not UTF-8 text is not a record.
+
+    Raises:
+        RecordFileError: the file is missing, not UTF-8 text, or not a decision record.
+    """
     path = Path(path)
     name = origin if origin is not None else str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        msg = f"{name}: not a ragft decision record (not UTF-8 text)"
-        raise RagftError(msg) from None
+        raise RecordFileError(name, "not a ragft decision record (not UTF-8 text)") from None
     except FileNotFoundError:
-        msg = f"{name}: no such file"
-        raise RagftError(msg) from None
+        raise RecordFileError(name, "no such file") from None
     except IsADirectoryError:  # pragma: no cover - callers expand folders first
-        msg = f"{name}: a folder, not a record"
-        raise RagftError(msg) from None
+        raise RecordFileError(name, "a folder, not a record") from None
     return read_record(text, origin=name)
 
 
@@ -204,12 +186,11 @@ def record_files(folder: str | Path) -> list[Path]:
     """The ``*.md`` files of a folder of records, sorted by name.
 
     Raises:
-        RagftError: the folder does not exist.
+        RecordFileError: the folder does not exist.
     """
     folder = Path(folder)
     if not folder.is_dir():
-        msg = f"{folder}: no such folder of decision records"
-        raise RagftError(msg)
+        raise RecordFileError(str(folder), "no such folder of decision records")
     return sorted(p for p in folder.glob("*.md") if p.is_file())
 
 
@@ -232,7 +213,7 @@ def tally_records(folder: str | Path, tree: Tree) -> RecordTally:
     ``.skipped`` with the reason.
 
     Raises:
-        RagftError: the folder does not exist.
+        RecordFileError: the folder does not exist.
     """
     tally = RecordTally()
     for path in record_files(folder):

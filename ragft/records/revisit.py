@@ -1,7 +1,7 @@
 """Revisit decision records: decide their answers again against the current tree.
 
 A record's front matter holds its answers (in the order the walk asked them) and the exit
-they reached. :func:`revisit_record` walks the same answers through ``tree`` and says, per
+they reached. :func:`revisit_files` walks the same answers through ``tree`` and says, per
 decision, whether it stands, changed (from which exit to which, and where the walk now goes
 another way), or cannot be decided because the tree no longer has a gate or answer the record
 used. Nothing of the record's prose is read.
@@ -12,8 +12,12 @@ Example:
     >>> from ragft.records.madr import record_markdown
     >>> from ragft.records.template import RecordFields
     >>> text = record_markdown(decide({"prompting": "no"}), RecordFields(date="2026-01-31"))
-    >>> print(revisit_record(text, default_tree(), origin="0001.md").line())
-    0001.md: stands: prompt_first (Exhaust prompt engineering first)
+    >>> import pathlib, tempfile
+    >>> record = pathlib.Path(tempfile.mkdtemp()) / "0001.md"
+    >>> _ = record.write_text(text, encoding="utf-8")
+    >>> [r.line() for r in revisit_files([record], default_tree())] == [
+    ...     f"{record}: stands: prompt_first (Exhaust prompt engineering first)"]
+    True
 """
 
 from __future__ import annotations
@@ -25,21 +29,18 @@ from typing import Literal
 
 from ..engine.decision import decide
 from ..errors import RagftError
+from ..present.record_words import REVISIT
 from ..tree.model import Tree
 from .madr import tree_digest
 from .read import (
     RecordedDecision,
     RecordInfo,
     check_tree,
-    read_record,
     read_record_file,
     record_files,
 )
 
-__all__ = [
-    "Outcome",
-    "revisit_files",
-]
+__all__: list[str] = []
 
 Verdict = Literal["stands", "changed", "gone"]
 
@@ -76,34 +77,36 @@ class Revisit:
         if not changed:
             if len(self.outcomes) == 1:
                 o = self.outcomes[0]
-                said = f"{o.old_exit} ({tree.exit(o.old_exit).title})"
+                said = REVISIT["one"].format(exit=o.old_exit, title=tree.exit(o.old_exit).title)
             else:
-                said = f"all {len(self.outcomes)} requirements"
-            note = " (the tree has changed since; this decision has not)" if self.tree_changed \
-                else ""
-            return f"{self.origin}: stands: {said}{note}"
+                said = REVISIT["all"].format(count=len(self.outcomes))
+            note = REVISIT["tree_changed"] if self.tree_changed else ""
+            return REVISIT["stands"].format(origin=self.origin, said=said, note=note)
         parts = []
         for o in changed:
-            who = f"requirement {o.name!r}: " if o.name else ""
+            who = REVISIT["requirement"].format(name=o.name) if o.name else ""
             if o.verdict == "gone":
                 parts.append(f"{who}{o.cause}")
             else:
-                title = f" ({tree.exit(o.new_exit).title})" if o.new_exit else ""
-                parts.append(f"{who}{o.old_exit} -> {o.new_exit or 'no exit'}{title}: {o.cause}")
+                title = REVISIT["title"].format(title=tree.exit(o.new_exit).title) \
+                    if o.new_exit else ""
+                parts.append(REVISIT["moved"].format(
+                    who=who, old=o.old_exit, new=o.new_exit or REVISIT["no_exit"], title=title,
+                    cause=o.cause))
         rest = len(self.outcomes) - len(changed)
-        tail = f"; {rest} of {len(self.outcomes)} requirements stand" if rest else ""
-        return f"{self.origin}: changed: {'; '.join(parts)}{tail}"
+        tail = REVISIT["rest"].format(rest=rest, count=len(self.outcomes)) if rest else ""
+        return REVISIT["changed"].format(origin=self.origin, parts="; ".join(parts), tail=tail)
 
 
 def _missing(recorded: RecordedDecision, tree: Tree) -> str:
     """What the record uses that the tree lacks, or ``""``."""
     for gate_id, answer_id in recorded.answers.items():
         if gate_id not in tree.gate_ids:
-            return f"the tree no longer has gate {gate_id!r}"
+            return REVISIT["no_gate"].format(gate=gate_id)
         gate = tree.gate(gate_id)
         if answer_id not in gate.answer_ids:
-            return (f"the tree's gate {gate_id!r} no longer has answer {answer_id!r} "
-                    f"(it has {list(gate.answer_ids)!r})")
+            return REVISIT["no_answer"].format(gate=gate_id, answer=answer_id,
+                                               answers=list(gate.answer_ids))
     return ""
 
 
@@ -114,23 +117,25 @@ def _cause(recorded: RecordedDecision, tree: Tree) -> str:
     steps = list(walk.steps)
     for i, step in enumerate(steps):
         if step.gate != pairs[i][0]:
-            after = (f"answer '{pairs[i - 1][0]}={pairs[i - 1][1]}' now leads to gate "
-                     f"{step.gate!r}" if i else f"the tree now starts at gate {step.gate!r}")
-            return f"{after}, not {pairs[i][0]!r}"
-    last = f"'{steps[-1].gate}={steps[-1].answer}'" if steps else "the start"
+            after = (REVISIT["leads_to_gate"].format(gate=pairs[i - 1][0], answer=pairs[i - 1][1],
+                                                     next=step.gate)
+                     if i else REVISIT["starts_at"].format(gate=step.gate))
+            return REVISIT["not_gate"].format(after=after, gate=pairs[i][0])
+    last = (REVISIT["pair"].format(gate=steps[-1].gate, answer=steps[-1].answer) if steps
+            else REVISIT["start"])
     if not walk.finished:
-        return (f"after {last} the tree now asks gate {walk.end!r}, which the record has no "
-                "answer for")
+        return REVISIT["asks"].format(last=last, gate=walk.end)
     if len(steps) < len(pairs):
         unused = [g for g, _ in pairs[len(steps):]]
-        return f"answer {last} now leads to {walk.end!r}; the answers to {unused!r} are not used"
+        return REVISIT["unused"].format(last=last, end=walk.end, unused=unused)
     if walk.layer != recorded.layer:
         setter = next((s for s in reversed(steps) if tree.gate(s.gate).answer(s.answer).layer),
                       None)
-        by = f"answer '{setter.gate}={setter.answer}' now makes " if setter else "now "
-        return (f"{by}{walk.layer or 'nothing'!r} the knowledge layer, not "
-                f"{recorded.layer or 'nothing'!r}, so the walk ends at {walk.end!r}")
-    return f"answer {last} now leads to {walk.end!r}"
+        by = (REVISIT["made_by"].format(gate=setter.gate, answer=setter.answer) if setter
+              else REVISIT["made_now"])
+        return REVISIT["layer"].format(by=by, layer=walk.layer or REVISIT["nothing"],
+                                       old=recorded.layer or REVISIT["nothing"], end=walk.end)
+    return REVISIT["leads"].format(last=last, end=walk.end)
 
 
 def _outcome(recorded: RecordedDecision, tree: Tree) -> Outcome:
@@ -141,8 +146,8 @@ def _outcome(recorded: RecordedDecision, tree: Tree) -> Outcome:
     if decision.exit == recorded.exit:
         if tuple(decision.components) != recorded.components:
             return Outcome(recorded.name, "changed", recorded.exit, decision.exit,
-                           f"its components are now {list(decision.components)!r}, "
-                           f"not {list(recorded.components)!r}")
+                           REVISIT["components"].format(new=list(decision.components),
+                                                        old=list(recorded.components)))
         return Outcome(recorded.name, "stands", recorded.exit, decision.exit)
     return Outcome(recorded.name, "changed", recorded.exit, decision.exit,
                    _cause(recorded, tree))
@@ -153,16 +158,6 @@ def _revisit(info: RecordInfo, tree: Tree) -> Revisit:
     outcomes = tuple(_outcome(d, tree) for d in info.decisions)
     changed = bool(info.tree_sha256) and info.tree_sha256 != tree_digest(tree)
     return Revisit(info.origin, outcomes, changed, tree)
-
-
-def revisit_record(text: str, tree: Tree, *, origin: str = "<record>") -> Revisit:
-    """Revisit one record's text.
-
-    Raises:
-        RagftError: naming ``origin``: not a ragft record, malformed front matter, or a
-            record of another tree.
-    """
-    return _revisit(read_record(text, origin=origin), tree)
 
 
 def revisit_files(paths: Iterable[str | Path], tree: Tree) -> Iterator[Revisit | RagftError]:

@@ -37,21 +37,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
-from ..errors import RagftError, UnknownOptionError
+from ..errors import RecordFieldError, UnknownIdError, UnknownOptionError
 from ..present.markdown import md_escape
-from .words import STATUSES
+from ..present.record_words import STATUSES
 
-__all__ = [
-    "Line",
-    "LineTable",
-    "RecordFields",
-    "Slot",
-    "Template",
-    "check_date",
-    "clean",
-    "fill",
-    "template_data",
-]
+__all__ = ["RecordFields"]
 
 Escape = Literal["yaml", "md", "id", "date"]
 # The fields a slot may name; ``why.<gate>`` names the team's reason for one answer.
@@ -89,7 +79,8 @@ def clean(text: str) -> str:
 
 
 def check_date(date: str) -> str:
-    """Return ``date`` if it is a real day written ``YYYY-MM-DD``; else raise RagftError."""
+    """Return ``date`` if it is a real day written ``YYYY-MM-DD``; else raise
+    :class:`~ragft.errors.RecordFieldError`."""
     try:
         if _DATE.match(date):
             dt.date.fromisoformat(date)
@@ -97,7 +88,7 @@ def check_date(date: str) -> str:
     except ValueError:
         pass
     msg = f"bad date {date!r} (write it as YYYY-MM-DD, e.g. 2026-01-31)"
-    raise RagftError(msg)
+    raise RecordFieldError(msg, field="date")
 
 
 def _names(values: Iterable[str]) -> tuple[str, ...]:
@@ -112,7 +103,7 @@ class RecordFields:
     Args:
         use_case: what the system is for ("Answer staff questions about our policies").
         requirement: the one requirement this walk decided, when the use case has several.
-        status: one of MADR's statuses (:data:`ragft.records.words.STATUSES`).
+        status: one of MADR's statuses (:data:`ragft.present.record_words.STATUSES`).
         decision_makers: who decided; a name with commas in it is split at the commas, as
             the site walker's comma-separated field is.
         why: the team's reason for an answer, keyed by gate id.
@@ -148,8 +139,7 @@ class RecordFields:
         if name.startswith("why."):
             return self.why.get(name[4:], "")
         if name not in FIELDS:  # pragma: no cover - templates are made by ragft.records
-            msg = f"unknown record field {name!r}"
-            raise RagftError(msg)
+            raise UnknownIdError(name, "record field", FIELDS)
         value: str | Sequence[str] = getattr(self, name)
         return value
 

@@ -20,34 +20,12 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ..errors import RagftError, unknown
+from ..errors import RagftError, UsageError, unknown
+from ..present.cli_words import EXAMPLES, HELP, OPTIONS, WORDS, exit_status
 from ..tree.model import Tree
-from .words import HELP, exit_status
 
-__all__ = [
-    "ANSWER_HELP",
-    "CommandParser",
-    "Parser",
-    "UsageError",
-    "add_answers",
-    "add_output",
-    "command_parser",
-    "complete",
-    "example_answers",
-    "gate_completer",
-    "tree_option",
-]
+__all__: list[str] = []
 
-GATES_HEADING = "Gates and their answers, in the order the walk asks them:"
-ANSWER_HELP = "an answer as gate=answer, e.g. knowledge=static (ids in any case)"
-
-
-class UsageError(RagftError):
-    """A command line argparse could not read; ``prog`` is the command whose help explains it."""
-
-    def __init__(self, message: str, prog: str) -> None:
-        super().__init__(message)
-        self.prog = prog
 
 
 class Formatter(argparse.HelpFormatter):
@@ -152,16 +130,22 @@ class CommandParser(Parser):
         return parsed, extras
 
 
-def command_parser(sub: argparse._SubParsersAction[CommandParser], name: str, *examples: str,
-             tree: Tree | None = None, codes: tuple[int, ...] = (0, 2)) -> CommandParser:
-    """A command's parser: its one-line help, what it does (from :data:`HELP`), examples,
-    the gates, exit codes, and ``--tree`` (also accepted after the command).
+def examples_help(name: str, **slots: str) -> str:
+    """The ``Examples:`` block of a help text: :data:`EXAMPLES` of ``name``, slots filled."""
+    return "\n".join([WORDS["examples"], *(f"  {e.format(**slots)}" for e in EXAMPLES[name])])
+
+
+def command_parser(sub: argparse._SubParsersAction[CommandParser], name: str, *,
+                   tree: Tree | None = None, codes: tuple[int, ...] = (0, 2),
+                   **slots: str) -> CommandParser:
+    """A command's parser: its one-line help, what it does (from :data:`HELP`), its examples
+    (:data:`EXAMPLES`, ``slots`` filled in), the gates, exit codes, and ``--tree`` (also
+    accepted after the command).
 
     Commands given ``tree`` take answers: their help lists its gates, and they can end in 3.
     """
     summary, description = HELP[name]
-    epilog = ["Examples:", *(f"  {e}" for e in examples)]
-    blocks = ["\n".join(epilog)]
+    blocks = [examples_help(name, **slots)]
     if tree is not None:
         blocks.append(gates_help(tree))
         codes = (*codes, 3)
@@ -169,7 +153,7 @@ def command_parser(sub: argparse._SubParsersAction[CommandParser], name: str, *e
     p: CommandParser = sub.add_parser(name, help=summary, description=description,
                                       epilog="\n\n".join(blocks))
     p.add_argument("--tree", metavar="FILE", default=argparse.SUPPRESS,
-                   help="use this tree file (YAML or JSON) instead of ragft's own")
+                   help=OPTIONS["tree"])
     return p
 
 
@@ -183,7 +167,7 @@ def example_answers(tree: Tree) -> tuple[str, ...]:
     return tuple(f"{s.gate}={s.answer}" for s in walk.path)
 
 
-def add_answers(p: argparse.ArgumentParser, tree: Tree, help: str = ANSWER_HELP) -> None:
+def add_answers(p: argparse.ArgumentParser, tree: Tree, help: str = OPTIONS["answers"]) -> None:
     """The ``ANSWER ...`` positional, completed from ``tree``."""
     action = p.add_argument("answers", nargs="*", metavar="ANSWER", help=help)
     action.completer = answer_completer(tree)  # type: ignore[attr-defined]
@@ -192,7 +176,7 @@ def add_answers(p: argparse.ArgumentParser, tree: Tree, help: str = ANSWER_HELP)
 def add_output(p: argparse.ArgumentParser, what: str) -> None:
     """``-o FILE`` (required) and ``--force``."""
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help=what)
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument("--force", action="store_true", help=OPTIONS["force_file"])
 
 
 def gates_help(tree: Tree) -> str:
@@ -202,7 +186,7 @@ def gates_help(tree: Tree) -> str:
     >>> print(gates_help(default_tree()).splitlines()[1])
       prompting=no|yes	Pre-check 1: Have you pushed prompt engineering (system prompts, ...
     """
-    lines = [GATES_HEADING]
+    lines = [WORDS["gates_heading"]]
     for gate in tree.gates:
         lines.append(f"  {gate.id}={'|'.join(gate.answer_ids)}\t{gate.label}: {gate.question}")
     return "\n".join(lines)

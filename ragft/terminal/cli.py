@@ -38,22 +38,22 @@ from ..errors import (
     RagftError,
     RendererError,
     UnknownGateError,
+    UsageError,
 )
+from ..present.cli_words import HELP, OPTIONS, WORDS, exit_status
 from ..tree.loader import load_tree
 from ..tree.model import Tree
 from .args import (
-    ANSWER_HELP,
     CommandParser,
     Parser,
-    UsageError,
     add_answers,
     add_output,
     command_parser,
     example_answers,
+    examples_help,
     gate_completer,
     tree_option,
 )
-from .words import WORDS, exit_status
 
 __all__ = ["main"]
 
@@ -90,11 +90,10 @@ def _unfinished(decision: Decision, what: str, level: str = "warning") -> int:
 
 def add_decide(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
     first, *rest = example_answers(tree)
-    p = command_parser(sub, "decide", f"ragft decide {first} {' '.join(rest)}",
-                 f"ragft decide {first} --json {' '.join(rest)}", tree=tree)
+    p = command_parser(sub, "decide", tree=tree, answers=" ".join((first, *rest)), first=first,
+                       rest=" ".join(rest))
     add_answers(p, tree)
-    p.add_argument("--json", action="store_true",
-                   help="print the decision as JSON (complete: false while unfinished)")
+    p.add_argument("--json", action="store_true", help=OPTIONS["decide.json"])
     p.set_defaults(run=run_decide)
 
 
@@ -111,8 +110,7 @@ def run_decide(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_walk(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    p = command_parser(sub, "walk", "ragft walk", "ragft walk --tree our-tree.yaml",
-                 "printf '2\\n1\\n1\\n' | ragft walk")
+    p = command_parser(sub, "walk")
     p.set_defaults(run=run_walk)
 
 
@@ -124,17 +122,15 @@ def run_walk(args: argparse.Namespace, tree: Tree) -> int:
 
 def add_diagram(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
     gate = next((g for g in tree.gates if g.stage == "gate"), tree.gates[0])
-    p = command_parser(sub, "diagram", "ragft diagram -o tree.svg",
-                 f"ragft diagram {' '.join(example_answers(tree))} -o path.png",
-                 f"ragft diagram --focus {gate.id} --no-prechecks -o {gate.id}.dot", tree=tree,
-                 codes=(0, 1, 2))
-    add_answers(p, tree, help=f"highlight the path of these answers; {ANSWER_HELP}")
-    add_output(p, "output file; its suffix picks the format (.svg, .png, .dot)")
-    p.add_argument("--no-prechecks", action="store_true", help="start at gate 1")
-    focus = p.add_argument("--focus", metavar="GATE", help="emphasise one gate and its answers")
+    p = command_parser(sub, "diagram", tree=tree, codes=(0, 1, 2),
+                       answers=" ".join(example_answers(tree)), gate=gate.id)
+    add_answers(p, tree, help=OPTIONS["diagram.answers"].format(answers=OPTIONS["answers"]))
+    add_output(p, OPTIONS["diagram.output"])
+    p.add_argument("--no-prechecks", action="store_true", help=OPTIONS["diagram.no_prechecks"])
+    focus = p.add_argument("--focus", metavar="GATE", help=OPTIONS["diagram.focus"])
     focus.completer = gate_completer(tree)  # type: ignore[attr-defined]
     p.add_argument("--engine", choices=("pure", "dot"), default=None,
-                   help="graphviz-pure (default) or a system Graphviz 'dot'")
+                   help=OPTIONS["diagram.engine"])
     p.set_defaults(run=run_diagram)
 
 
@@ -163,33 +159,28 @@ def run_diagram(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_record(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    from ..records.words import STATUSES
+    from ..present.record_words import STATUSES
 
-    answers = " ".join(example_answers(tree))
-    p = command_parser(
-        sub, "record", f"ragft record {answers} -o decision.md",
-        f"ragft record {answers} --adr docs/decisions --use-case 'Support bot' "
-        f"--why {tree.gates[-1].id}=\"no team can own retraining yet\"",
-        "ragft record --case our-case.yaml --adr docs/decisions", tree=tree)
+    p = command_parser(sub, "record", tree=tree, answers=" ".join(example_answers(tree)),
+                       last=tree.gates[-1].id)
     add_answers(p, tree)
     where = p.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", type=Path, metavar="FILE",
-                       help="write the record to FILE (default: print it)")
+                       help=OPTIONS["record.output"])
     where.add_argument("--adr", type=Path, metavar="DIR",
-                       help="write DIR/NNNN-title.md with the next free number; never overwrites")
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    p.add_argument("--case", type=Path, metavar="FILE",
-                   help="a use case's requirements, answers and reasons (YAML) instead of ANSWER")
+                       help=OPTIONS["record.adr"])
+    p.add_argument("--force", action="store_true", help=OPTIONS["force_file"])
+    p.add_argument("--case", type=Path, metavar="FILE", help=OPTIONS["record.case"])
     p.add_argument("--use-case", "--title", dest="use_case", metavar="TEXT",
-                   help="what the system is for")
-    p.add_argument("--requirement", metavar="TEXT", help="the requirement this walk decides")
-    p.add_argument("--status", metavar="STATUS",
-                   help=f"the record's status: {', '.join(STATUSES)} (default: {STATUSES[0]})")
+                   help=OPTIONS["record.use_case"])
+    p.add_argument("--requirement", metavar="TEXT", help=OPTIONS["record.requirement"])
+    p.add_argument("--status", metavar="STATUS", help=OPTIONS["record.status"].format(
+        statuses=", ".join(STATUSES), default=STATUSES[0]))
     p.add_argument("--by", action="append", default=[], metavar="NAME",
-                   help="a decision-maker (repeat it, or separate names with commas)")
+                   help=OPTIONS["record.by"])
     p.add_argument("--why", action="append", default=[], metavar="GATE=REASON",
-                   help='your reason for an answer, e.g. knowledge="policies change quarterly"')
-    p.add_argument("--date", help="the record's date, YYYY-MM-DD (default: today)")
+                   help=OPTIONS["record.why"])
+    p.add_argument("--date", help=OPTIONS["record.date"])
     p.set_defaults(run=run_record)
 
 
@@ -201,20 +192,20 @@ def _reasons(items: Sequence[str]) -> dict[str, str]:
         if not sep or not gate or not reason.strip():
             msg = (f"bad reason {text!r}: write it as gate=\"reason\", "
                    'e.g. knowledge="policies change every quarter"')
-            raise RagftError(msg)
+            raise UsageError(msg, f"{PROG} record")
         if gate in why:
             msg = f"bad reason {text!r}: gate {gate!r} already has a reason"
-            raise RagftError(msg)
+            raise UsageError(msg, f"{PROG} record")
         why[gate] = reason
     return why
 
 
 def run_record(args: argparse.Namespace, tree: Tree) -> int:
+    from ..present.record_words import STATUSES
     from ..records.adr import write_adr
     from ..records.case import case_record, read_case
     from ..records.madr import record_markdown, record_title
     from ..records.template import RecordFields, check_date
-    from ..records.words import STATUSES
 
     if args.date is not None:
         check_date(args.date)
@@ -223,7 +214,7 @@ def run_record(args: argparse.Namespace, tree: Tree) -> int:
     if args.case is not None:
         if args.answers or args.requirement or args.why:
             msg = "with --case FILE, the answers, requirements and reasons go in FILE"
-            raise RagftError(msg)
+            raise UsageError(msg, f"{PROG} record")
         case = read_case(args.case, tree)
         fields = RecordFields(use_case=args.use_case or case.use_case,
                               status=args.status or case.status or STATUSES[0],
@@ -248,11 +239,10 @@ def run_record(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_revisit(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    p = command_parser(sub, "revisit", "ragft revisit docs/decisions",
-                       "ragft --tree our-tree.yaml revisit docs/decisions/0003-support-bot.md",
-                       codes=(0, 2))  # and 1, a decision changed: the description says so
+    # and 1, a decision changed: the description says so
+    p = command_parser(sub, "revisit", codes=(0, 2))
     p.add_argument("records", nargs="+", type=Path, metavar="RECORD",
-                   help="record files, or folders of them")
+                   help=OPTIONS["revisit.records"])
     p.set_defaults(run=run_revisit)
 
 
@@ -271,9 +261,9 @@ def run_revisit(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_export(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    p = command_parser(sub, "export", "ragft export site-data", "ragft export site-data --force")
-    p.add_argument("directory", type=Path, metavar="DIR", help="the folder to write into")
-    p.add_argument("--force", action="store_true", help="overwrite files that exist")
+    p = command_parser(sub, "export")
+    p.add_argument("directory", type=Path, metavar="DIR", help=OPTIONS["export.directory"])
+    p.add_argument("--force", action="store_true", help=OPTIONS["export.force"])
     p.set_defaults(run=run_export)
 
 
@@ -291,10 +281,8 @@ def run_export(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_completion(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    p = command_parser(sub, "completion", 'eval "$(ragft completion bash)"      (in ~/.bashrc)',
-                 'eval "$(ragft completion zsh)"       (in ~/.zshrc, after compinit)',
-                 "ragft completion fish > ~/.config/fish/completions/ragft.fish")
-    p.add_argument("shell", choices=SHELLS, type=str.lower, help="bash, zsh or fish")
+    p = command_parser(sub, "completion")
+    p.add_argument("shell", choices=SHELLS, type=str.lower, help=OPTIONS["completion.shell"])
     p.set_defaults(run=run_completion)
 
 
@@ -306,7 +294,7 @@ def run_completion(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_schema(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    p = command_parser(sub, "schema", "ragft schema > tree.schema.json")
+    p = command_parser(sub, "schema")
     p.set_defaults(run=run_schema)
 
 
@@ -330,18 +318,15 @@ def build_parser(tree: Tree | None = None) -> argparse.ArgumentParser:
     tree = tree or default_tree()
     parser = Parser(
         prog=PROG,
-        description="RAG, fine-tuning, or both? Walk the decision tree of pre-checks and gates "
-                    "to a recommendation, draw it, and write the decision down.",
+        description=HELP["ragft"][1],
         epilog="\n\n".join([
-            f"Examples:\n  ragft walk\n  ragft decide {' '.join(example_answers(tree))}"
-            "\n  ragft decide --help      (every gate and its answers)",
+            examples_help("ragft", answers=" ".join(example_answers(tree))),
             exit_status(0, 1, 2, 3),
         ]),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--tree", metavar="FILE", default=None,
-                        help="use this tree file (YAML or JSON) instead of ragft's own; "
-                             "also accepted after the command")
+                        help=OPTIONS["tree_top"])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands",
                                 parser_class=CommandParser)
     for add in COMMANDS:

@@ -22,7 +22,7 @@ from prompt_toolkit.layout import HSplit, Layout, VSplit, Window
 from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
 from prompt_toolkit.styles import Style
 
-__all__ = ["Choice", "choose"]
+__all__: list[str] = []
 
 STYLE = Style.from_dict({
     "pointer": "bold ansicyan",

@@ -26,22 +26,12 @@ from rich.style import Style
 from rich.text import Text as RichText
 from rich.theme import Theme
 
+from ..present.cli_words import WORDS
 from ..present.content import Card, GateView, Section
 from ..present.text import Text, code, span
 from ..present.words import HEADINGS, LABELS
-from .words import WORDS
 
-__all__ = [
-    "Out",
-    "make_console",
-    "print_card",
-    "print_card_head",
-    "print_path",
-    "print_question",
-    "print_section",
-    "rich_text",
-    "say",
-]
+__all__: list[str] = []
 
 MAX_WIDTH = 100  # wider lines are hard to read; a wider terminal gets a 100-column text
 THEME = Theme({
@@ -183,7 +173,7 @@ def print_card(out: Out, card: Card, sections: Iterable[str] | None = None) -> N
 def print_question(out: Out, view: GateView, step: int, *, numbered: bool) -> None:
     """A question: where it sits, the question, why it matters; the answers if ``numbered``."""
     where = RichText(f"[{step}] " if numbered else "", style="ragft.hint")
-    where.append(f"{view.label}: {view.title}", style="ragft.step")
+    where.append(view.name, style="ragft.step")
     out.para(where)
     out.para(view.question, style="ragft.question")
     out.blank()

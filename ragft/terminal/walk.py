@@ -26,6 +26,7 @@ import os
 from typing import TextIO
 
 from ..engine.decision import Decision, decide
+from ..present.cli_words import WORDS
 from ..present.content import Card, card, gate_view
 from ..tree.loader import default_tree
 from ..tree.model import Gate, Tree
@@ -39,12 +40,8 @@ from .render import (
     print_section,
     rich_text,
 )
-from .words import WORDS
 
-__all__ = [
-    "interpret",
-    "run_walk",
-]
+__all__: list[str] = []
 
 ACTIONS = {"b": "back", "back": "back", "r": "restart", "restart": "restart", "q": "quit",
            "quit": "quit", "exit": "quit"}
@@ -135,8 +132,8 @@ def _walk_lines(walk: _Walk, out: Out, stdin: TextIO) -> int:
         if ask:
             out.blank()
             if gate is not None:
-                print_question(out, gate_view(gate, walk.tree), len(walk.answers) + 1,
-                               numbered=True)
+                view = gate_view(gate, walk.tree, dict(walk.answers))
+                print_question(out, view, len(walk.answers) + 1, numbered=True)
             else:
                 print_card(out, card(decision))
                 out.blank()
@@ -205,7 +202,7 @@ def _ask_gate(out: Out, walk: _Walk, gate: Gate) -> str:
     """Print the question, then let the person pick an answer from the list (or b, r, q)."""
     from .menu import Choice, choose
 
-    view = gate_view(gate, walk.tree)
+    view = gate_view(gate, walk.tree, dict(walk.answers))
     out.blank()
     print_question(out, view, len(walk.answers) + 1, numbered=False)
     out.blank()

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from ..errors import TreeError, unknown
 from .model import Case, Tree
 
-__all__ = ["check_graph"]
+__all__: list[str] = []
 
 
 def _unique(tree: Tree, where: str, ids: Iterable[str]) -> None:

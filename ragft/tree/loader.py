@@ -21,9 +21,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
 
-import yaml
-
-from ..errors import TreeError, unknown
+from .._yaml import parse_yaml
+from ..errors import TreeError, allowed, describe, unknown
 from .checks import check_graph
 from .model import (
     Answer,
@@ -40,13 +39,7 @@ from .model import (
     Tree,
 )
 
-__all__ = [
-    "ID_PATTERN",
-    "SCHEMA_NAME",
-    "SCHEMA_VERSION",
-    "default_tree",
-    "load_tree",
-]
+__all__ = ["default_tree", "load_tree"]
 
 SCHEMA_VERSION = 1
 SCHEMA_NAME = "ragft-tree"  # the "schema" field of an export (tree.json), not of a tree file
@@ -56,21 +49,6 @@ def _keys(cls: type, *computed: str) -> tuple[str, ...]:
     """The keys a tree file may use for ``cls``: its dataclass fields in order, less computed
     ones."""
     return tuple(f.name for f in fields(cls) if f.name not in computed)
-
-
-def _describe(value: object) -> str:
-    """What a YAML value is, in words a tree author knows (not a Python type name)."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value!r})"
-    if isinstance(value, (int, float)):
-        return f"a number ({value!r})"
-    if isinstance(value, str):
-        return f"text ({value[:40]!r})"
-    if isinstance(value, list):
-        return "a list"
-    return "something else"
 
 
 # Ids end up in CSS classes, SVG ids, URL hashes and CLI arguments: keep them to one safe shape.
@@ -88,7 +66,7 @@ class _Reader:
         self.origin = origin
         self.where = where
         if not isinstance(data, Mapping):
-            self.fail(f"must be a mapping of keys to values, got {_describe(data)}")
+            self.fail(f"must be a mapping of keys to values, got {describe(data)}")
         self.data: Mapping[str, Any] = data
         if kind and isinstance(data.get("id"), str):  # name the item, not just its index
             self.where = f"{where} ({kind} {data['id']!r})"
@@ -194,7 +172,8 @@ def _exit(origin: str, where: str, data: object) -> Exit:
     return Exit(
         id=eid, kind=r.id("kind"), title=r.text("title"), summary=r.text("summary"),
         build=r.strs("build"), components=r.strs("components"), warnings=r.strs("warnings"),
-        sources=r.strs("sources"), variant_of=r.id("variant_of") if variant_of else "",
+        confirm=r.strs("confirm"), sources=r.strs("sources"),
+        variant_of=r.id("variant_of") if variant_of else "",
         layer=r.id("layer") if layer else "",
     )
 
@@ -247,10 +226,13 @@ def _evidence(origin: str, where: str, data: object) -> Evidence:
                     figures=tuple((str(k), float(v)) for k, v in figures.items()))
 
 
-def _path_row(origin: str, where: str, data: object) -> PathRow:
-    r = _Reader(origin, data, where, _keys(PathRow))
-    return PathRow(aspect=r.text("aspect"), rag=r.text("rag"), fine_tune=r.text("fine_tune"),
-                   hybrid=r.text("hybrid"))
+def _path_row(origin: str, where: str, data: object, kinds: tuple[str, ...]) -> PathRow:
+    """A comparison row: ``aspect`` and a text per kind id (any of the tree's kinds)."""
+    r = _Reader(origin, data, where, ("aspect", *kinds))
+    cells = tuple((k, r.text(k)) for k in kinds if k in r.data)
+    if not cells:
+        r.fail(f"a row compares at least one kind of exit {allowed(kinds)}")
+    return PathRow(aspect=r.text("aspect"), cells=cells)
 
 
 def parse_tree(data: object, origin: str = "<tree>") -> Tree:
@@ -269,11 +251,12 @@ def parse_tree(data: object, origin: str = "<tree>") -> Tree:
     if version != SCHEMA_VERSION:
         r.fail(f"unsupported schema_version {version!r} (must be {SCHEMA_VERSION})")
     example = r.raw("example", required=False)
+    kinds = tuple(_kind(origin, w, d) for w, d in r.items("kinds"))
     tree = Tree(
         schema_version=SCHEMA_VERSION,
         title=r.text("title"),
         root=r.id("root"),
-        kinds=tuple(_kind(origin, w, d) for w, d in r.items("kinds")),
+        kinds=kinds,
         components=tuple(_component(origin, w, d) for w, d in r.items("components")),
         sources=tuple(_source(origin, w, d) for w, d in r.items("sources", required=False)),
         gates=tuple(_gate(origin, w, d) for w, d in r.items("gates")),
@@ -281,7 +264,8 @@ def parse_tree(data: object, origin: str = "<tree>") -> Tree:
         example=None if example is None else _case(origin, "example", example),
         cases=tuple(_case(origin, w, d) for w, d in r.items("cases", required=False)),
         evidence=tuple(_evidence(origin, w, d) for w, d in r.items("evidence", required=False)),
-        paths=tuple(_path_row(origin, w, d) for w, d in r.items("paths", required=False)),
+        paths=tuple(_path_row(origin, w, d, tuple(k.id for k in kinds))
+                    for w, d in r.items("paths", required=False)),
         revisit=r.strs("revisit"),
         origin=origin,
     )
@@ -327,16 +311,10 @@ def _read(path: Path, origin: str) -> str:
 
 
 def _parse_text(text: str, origin: str) -> Tree:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        # The context mark is where the broken construct starts (an unclosed quote, a list);
-        # the problem mark is where the parser gave up, often the next line.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else ""
-        problem = f"not valid YAML or JSON ({getattr(exc, 'problem', None) or exc})"
-        raise TreeError(origin, where, problem) from exc
+    def fail(where: str, problem: str) -> NoReturn:
+        raise TreeError(origin, where, problem)
+
+    data = parse_yaml(text, fail, what="YAML or JSON")  # JSON is YAML: one reader for both
     return parse_tree(data, origin)
 
 

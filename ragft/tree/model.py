@@ -11,24 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
-from ..errors import UnknownAnswerError, UnknownGateError, UnknownIdError, UnknownNodeError
+from ..errors import UnknownAnswerError, UnknownGateError, UnknownIdError
 
-__all__ = [
-    "Answer",
-    "Case",
-    "Component",
-    "Evidence",
-    "ExampleNote",
-    "Exit",
-    "Gate",
-    "Kind",
-    "PathRow",
-    "Requirement",
-    "Source",
-    "Step",
-    "Tree",
-    "Walk",
-]
+__all__ = ["Tree"]
 
 Stage = Literal["precheck", "gate"]
 
@@ -126,6 +111,8 @@ class Exit:
 
     A variant (``variant_of`` another exit, for a ``layer``) replaces that exit in every walk
     whose knowledge layer is ``layer``: the same gates, another way to supply the knowledge.
+    ``confirm`` says how a team checks that what it built does what the decision expects (a
+    decision record's Confirmation section).
     """
 
     id: str
@@ -135,6 +122,7 @@ class Exit:
     build: tuple[str, ...]
     components: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    confirm: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     variant_of: str = ""
     layer: str = ""
@@ -199,12 +187,16 @@ class Evidence:
 
 @dataclass(frozen=True)
 class PathRow:
-    """One row of the comparison of what each path means you will build."""
+    """One row of the comparison of what each path means you will build: an ``aspect`` and,
+    per kind of exit the comparison covers, what that path means for it (in the file, a key
+    per kind id: ``rag: ...``)."""
 
     aspect: str
-    rag: str
-    fine_tune: str
-    hybrid: str
+    cells: tuple[tuple[str, str], ...]  # (kind id, text), in the tree's order of kinds
+
+    def cell(self, kind: str) -> str | None:
+        """What the path of ``kind`` means for this aspect, or ``None`` if the row says not."""
+        return dict(self.cells).get(kind)
 
 
 @dataclass(frozen=True)
@@ -267,10 +259,8 @@ class Tree:
         return self.gates[self.gate_ids.index(gate_id)]
 
     def exit(self, exit_id: str) -> Exit:
-        """Return the exit with this id, or raise :class:`UnknownNodeError`."""
-        if exit_id not in self.exit_ids:
-            raise UnknownNodeError(exit_id, self.exit_ids, what="exit")
-        return self.exits[self.exit_ids.index(exit_id)]
+        """Return the exit with this id, or raise :class:`UnknownIdError`."""
+        return _find(self.exits, exit_id, "exit")
 
     def is_exit(self, node_id: str) -> bool:
         """Whether ``node_id`` names an exit."""

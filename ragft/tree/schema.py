@@ -33,6 +33,8 @@ _SPECIAL: dict[tuple[str, str], dict[str, Any]] = {
         "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
         "description": "[gate, answer] pairs, in the order of the walk"},
     ("Evidence", "figures"): {"type": "object", "additionalProperties": {"type": "number"}},
+    # A comparison row's cells are keys named after the tree's kinds, beside "aspect".
+    ("PathRow", "cells"): {"type": "string"},
     ("Kind", "color"): {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"},
     ("Gate", "number"): {"type": "integer", "minimum": 1},
     ("Tree", "schema_version"): {"const": SCHEMA_VERSION},
@@ -84,6 +86,10 @@ def _object(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
         doc = (cls.__doc__ or "").strip().splitlines()[0]
         defs[name] = {"type": "object", "description": doc, "properties": props,
                       "required": required, "additionalProperties": False}
+        if name == "PathRow":  # cells are keyed by kind id, which a schema cannot list
+            cell = props.pop("cells")
+            defs[name].update(required=["aspect"], additionalProperties=cell,
+                              propertyNames={"pattern": ID_PATTERN}, minProperties=2)
     return {"$ref": f"#/$defs/{name}"}
 
 

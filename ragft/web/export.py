@@ -16,15 +16,13 @@ from pathlib import Path
 
 from ..diagram.dot import tree_diagram
 from ..diagram.render import render
-from ..errors import OutputExistsError, RagftError
+from ..errors import NotAFolderError, OutputExistsError
 from ..tree.loader import default_tree
 from ..tree.model import Tree
 from .page import write_walker
 from .payload import tree_payload
 
-__all__ = [
-    "export",
-]
+__all__ = ["export"]
 
 
 def payload_json(payload: object) -> str:
@@ -37,13 +35,12 @@ def export(directory: str | Path, tree: Tree | None = None, *, force: bool = Fal
 
     Raises:
         OutputExistsError: a target exists and ``force`` is false; nothing is written.
-        RagftError: ``directory`` exists but is not a folder.
+        NotAFolderError: ``directory`` exists but is not a folder.
     """
     tree = tree or default_tree()
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
-        msg = f"{directory} is a file, not a folder (ragft export writes several files into one)"
-        raise RagftError(msg)
+        raise NotAFolderError(str(directory))
     payload = tree_payload(tree)
     svg = render(tree_diagram(tree), "svg")
     made = not directory.exists()

@@ -15,12 +15,7 @@ Example:
 
 from __future__ import annotations
 
-__all__ = [
-    "BINDER",
-    "SITE",
-    "binder_url",
-    "site_page",
-]
+__all__: list[str] = []
 
 REPOSITORY = "ragft/ragft"  # owner/name on GitHub
 REPO_URL = f"https://github.com/{REPOSITORY}"

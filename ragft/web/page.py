@@ -39,19 +39,11 @@ from typing import Any
 
 from .._io import write_atomic
 from ..diagram.render import strip_xml_prolog
-from ..errors import OutputExistsError, RagftError
+from ..errors import OutputExistsError, WalkerDataError
+from ..present.words import LABELS
 from ..tree.loader import SCHEMA_NAME
 
-__all__ = [
-    "WALKER_FILES",
-    "WALKER_SOURCES",
-    "inline_json",
-    "inline_svg",
-    "standalone_html",
-    "walker_data",
-    "walker_script",
-    "write_walker",
-]
+__all__: list[str] = []
 
 WALKER_FILES = ("walker.html", "walker.js", "walker.css")
 # The script's sources in ragft/web/src/, in the order they are joined: boot.js starts the
@@ -93,8 +85,8 @@ def _resource(name: str) -> str:
         return place.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         # An install whose package data lacks the file: say which, not a bare traceback.
-        msg = f"ragft/web/{name} is missing from the installed ragft package"
-        raise RagftError(msg) from exc
+        problem = "is missing from the installed ragft package"
+        raise WalkerDataError(problem, part=f"ragft/web/{name}") from exc
 
 
 def inline_json(payload: dict[str, Any]) -> str:
@@ -111,17 +103,17 @@ def inline_svg(svg: str) -> str:
     """The SVG without its XML prolog and doctype, ready to sit inside an HTML page.
 
     Raises:
-        RagftError: the SVG is not a well-formed ``<svg>`` document, or holds a script, an
+        WalkerDataError: the SVG is not a well-formed ``<svg>`` document, or holds a script, an
             event handler or a ``javascript:`` link.
     """
     body = strip_xml_prolog(svg)
     if not re.match(r"(<!--.*?-->\s*)*<svg\b", body, re.DOTALL):
-        msg = f"the tree SVG does not start with an <svg> element: {body[:40]!r}"
-        raise RagftError(msg)
+        problem = f"does not start with an <svg> element: {body[:40]!r}"
+        raise WalkerDataError(problem, part="the tree SVG")
     found = _active_content(body)
     if found:
-        msg = f"the tree SVG holds active content ({found}); refusing to inline it"
-        raise RagftError(msg)
+        problem = f"holds active content ({found}); refusing to inline it"
+        raise WalkerDataError(problem, part="the tree SVG")
     return body.strip()
 
 
@@ -139,44 +131,68 @@ def _active_content(body: str) -> str:
     try:
         root = ET.fromstring(body)
     except ET.ParseError as exc:
-        msg = f"the tree SVG is not well-formed XML ({exc})"
-        raise RagftError(msg) from exc
+        problem = f"is not well-formed XML ({exc})"
+        raise WalkerDataError(problem, part="the tree SVG") from exc
     for node in root.iter():
         if _local(node.tag) in _ACTIVE_ELEMENTS:
             return f"a <{_local(node.tag)}> element"
         for name, value in node.attrib.items():
+            problem = ""
             if _local(name).startswith("on"):
-                return f"an event handler {_local(name)}={value!r}"
-            if "javascript:" in re.sub(r"\s", "", value).lower():
-                return f"a javascript: link in {_local(name)}"
+                problem = f"an event handler {_local(name)}={value!r}"
+            elif "javascript:" in re.sub(r"\s", "", value).lower():
+                problem = f"a javascript: link in {_local(name)}"
+            if problem:
+                return problem
     return ""
 
 
 def _checked(payload: dict[str, Any]) -> dict[str, Any]:
     schema = payload.get("schema")
     if schema != SCHEMA_NAME:
-        msg = f"not a ragft tree export: schema {schema!r} (must be {SCHEMA_NAME!r})"
-        raise RagftError(msg)
+        problem = f"not a ragft tree export: schema {schema!r} (must be {SCHEMA_NAME!r})"
+        raise WalkerDataError(problem)
     return payload
 
 
 def _code(name: str, closing: str) -> str:
     text = _resource(name)
     if closing in text.lower():
-        msg = f"ragft/web/{name} contains {closing!r}, which would end its inline element"
-        raise RagftError(msg)
+        problem = f"contains {closing!r}, which would end its inline element"
+        raise WalkerDataError(problem, part=f"ragft/web/{name}")
     return text
+
+
+class _Slot(str):
+    """A value whose repr is ``{value}``: a message made with it is a template."""
+
+    def __repr__(self) -> str:
+        return "{value}"
+
+
+def boot_words() -> dict[str, str]:
+    """What the walker says before it has its data (boot.js reads them as ``BOOT``): the
+    export's schema name, this module's message for data that is not an export (``{value}``
+    is the schema found) and the words for data that cannot be loaded."""
+    words = {"schema": SCHEMA_NAME, "load_failed": LABELS["load_failed"],
+             "http_failed": LABELS["http_failed"]}
+    try:
+        _checked({"schema": _Slot()})
+    except WalkerDataError as exc:
+        words["not_export"] = str(exc)
+    return words
 
 
 def walker_script() -> str:
     """The walker's JavaScript: every file of :data:`WALKER_SOURCES`, in order, in one function.
 
     Raises:
-        RagftError: a source is missing or holds ``</script``, which would end the inline
+        WalkerDataError: a source is missing or holds ``</script``, which would end the inline
             element in ``walker.html``.
     """
     header = _HEADER.replace("{sources}", ", ".join(WALKER_SOURCES))
-    parts = [header, '(function () {\n"use strict";\n']
+    boot = f"var BOOT = {inline_json(boot_words())};\n"
+    parts = [header, '(function () {\n"use strict";\n', boot]
     for name in WALKER_SOURCES:
         text = _code(f"src/{name}", "</script")
         parts.append(f"\n// ---- src/{name} ----\n\n{text.rstrip()}\n")
@@ -227,7 +243,7 @@ def write_walker(
 
     Raises:
         OutputExistsError: a file exists and ``force`` is false.
-        RagftError: the payload is not a ragft export, or the SVG holds active content.
+        WalkerDataError: the payload is not a ragft export, or the SVG holds active content.
     """
     folder = Path(directory)
     texts = {

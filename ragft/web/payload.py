@@ -25,21 +25,19 @@ from typing import Any
 
 from .._version import __version__
 from ..diagram.marks import marks
-from ..engine.decision import Decision, all_states
-from ..errors import message_templates
-from ..present.content import Card, answer_leads, card, gate_view, tree_words
+from ..engine.decision import Decision, all_states, decide
+from ..errors import UnknownGateError, message_templates
+from ..present.content import answer_leads, card, gate_view, off_path_notice, tree_words
 from ..present.data import as_data
+from ..present.record_words import FORM, STATUSES
 from ..present.words import HEADINGS, LABELS
+from ..records.adr import slug
 from ..records.madr import decision_template
 from ..records.template import LineTable
-from ..records.words import FORM, STATUSES
 from ..tree.loader import SCHEMA_NAME, default_tree
 from ..tree.model import Gate, Tree
 
-__all__ = [
-    "SCHEMA_NAME",
-    "tree_payload",
-]
+__all__: list[str] = []
 
 # Version of the export's layout (2: the walker's states replace version 1's "walks").
 EXPORT_VERSION = 2
@@ -51,9 +49,27 @@ def _gate(gate: Gate) -> dict[str, Any]:
     return data
 
 
-def _walker_card(decision: Decision) -> Card:
+# Sections of a card the walker does without: it shows the answers as its trail and asks a
+# gate with its own form, so the "path" and "allowed" sections are for records and the terminal.
+WALKER_SKIPS = ("path", "allowed")
+# The labels and headings the walker's script reads, each by name in ragft/web/src/*.js
+# (tests/test_walker_words.py keeps these lists and the script's names equal).
+WALKER_LABELS = ("back", "bad_link", "change", "change_what", "choose_first", "continue",
+                 "diagram", "diagram_caption", "diagram_name", "diagram_wide", "download",
+                 "print", "recommendation", "restart", "signals", "stale", "tree_in_words", "watch",
+                 "why")
+WALKER_HEADINGS = ("path",)
+# Fields of a card the walker never reads: a state has no notices (the walker words its own
+# from walker.off_path), and the exit, components and next gate are the state's own.
+WALKER_CARD_DROPS = ("notices", "exit", "components", "next_gate")
+
+
+def _walker_card(decision: Decision) -> dict[str, Any]:
+    """The card as the walker reads it (see WALKER_SKIPS and WALKER_CARD_DROPS)."""
     full = card(decision)
-    return replace(full, sections=tuple(s for s in full.sections if s.id != "path"))
+    shown = as_data(replace(full, sections=tuple(s for s in full.sections
+                                                 if s.id not in WALKER_SKIPS)))
+    return {k: v for k, v in shown.items() if k not in WALKER_CARD_DROPS}
 
 
 def _state(decision: Decision, records: LineTable) -> dict[str, Any]:
@@ -67,9 +83,7 @@ def _state(decision: Decision, records: LineTable) -> dict[str, Any]:
         "next": nxt,
         "exit": decision.exit,
         "components": list(decision.components),
-        # The walker shows the answers as its trail (card.path); the "path" section is for
-        # records and the terminal, so it stays out of the export.
-        "card": as_data(_walker_card(decision)),
+        "card": _walker_card(decision),
         "marks": as_data(marks(decision)),
         # where each answer leads from here, with the walk's knowledge layer already chosen
         "leads": as_data(answer_leads(decision)),
@@ -79,6 +93,24 @@ def _state(decision: Decision, records: LineTable) -> dict[str, Any]:
         # walker fills in the team's fields and the date exactly as `ragft record` does.
         state["record"] = records.add(decision_template(decision))
     return state
+
+
+def _hint(tree: Tree) -> str:
+    """The "did you mean" tail that parse_answers adds to an unknown id's message (the walker
+    finds the near miss as ragft.errors does), with ``{value}`` where the id goes."""
+    near = tree.gate_ids[0]
+    plain = str(UnknownGateError(near, tree.gate_ids))
+    hinted = str(UnknownGateError(near, tree.gate_ids, suggest=True))
+    return hinted.removeprefix(plain).replace(repr(near), "{value}")
+
+
+def _off_path_words(tree: Tree) -> dict[str, Any]:
+    """off_path_notice for one and for two answers off the path, each answer ``{gate}={answer}``:
+    the walker names the answers of a link that its walk never reaches in these words."""
+    root = decide({}, tree)
+    slot = ("{gate}", "{answer}")
+    return {name: as_data(off_path_notice(replace(root, off_path=(slot,) * n))[0])
+            for name, n in (("one", 1), ("many", 2))}
 
 
 def tree_payload(tree: Tree | None = None) -> dict[str, Any]:
@@ -102,10 +134,15 @@ def tree_payload(tree: Tree | None = None) -> dict[str, Any]:
         "tree_words": as_data(tree_words(tree)),
         "walker": {
             "gates": {g.id: as_data(gate_view(g, tree)) for g in tree.gates},
-            "headings": dict(HEADINGS),
-            "labels": dict(LABELS),
-            "messages": message_templates((g.id, g.answer_ids) for g in tree.gates),
+            "headings": {k: HEADINGS[k] for k in WALKER_HEADINGS},
+            "labels": {k: LABELS[k] for k in WALKER_LABELS},
+            "messages": {**message_templates((g.id, g.answer_ids) for g in tree.gates),
+                         "hint": _hint(tree)},
+            "off_path": _off_path_words(tree),
         },
         "states": states,
-        "records": {"lines": records.data, "statuses": list(STATUSES), "form": dict(FORM)},
+        # untitled: the file name of a record with no title (adr.slug's), as the walker names
+        # a download by adr's scheme
+        "records": {"lines": records.data, "statuses": list(STATUSES), "form": dict(FORM),
+                    "untitled": slug("")},
     }

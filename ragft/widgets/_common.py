@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
@@ -20,30 +19,14 @@ from typing import Any, ClassVar
 
 import ipywidgets as w
 
+from ..present.html import esc
+from ..present.widget_words import WORDS
 from ..tree.loader import default_tree
 from ..tree.model import Tree
-
-__all__ = [
-    "CSS",
-    "PlaceholderRepr",
-    "bullets",
-    "esc",
-    "labelled_style",
-    "leads_to_html",
-    "resolve_tree",
-    "style_box",
-    "text_box",
-    "write_report",
-]
 
 # One label column for every form, so the inputs line up under each other.
 LABEL_WIDTH = "15em"
 CSS = (files("ragft.widgets") / "static" / "widgets.css").read_text(encoding="utf-8")
-
-
-def esc(text: object) -> str:
-    """HTML-escape any text that comes from the tree or the user."""
-    return html.escape(str(text), quote=True)
 
 
 def bullets(items: Iterable[str]) -> str:
@@ -59,19 +42,6 @@ def resolve_tree(tree: Tree | None) -> Tree:
     return tree if tree is not None else default_tree()
 
 
-def leads_to_html(tree: Tree, node_id: str) -> str:
-    """Where an answer leads, as a sentence: the next gate, or the recommendation it ends at.
-
-    >>> leads_to_html(default_tree(), "depth")
-    'Next: <strong>Gate 2</strong>, Deep knowledge or reference?'
-    """
-    if tree.is_exit(node_id):
-        title = esc(tree.exit(node_id).title)
-        return f"This ends the walk at the recommendation <strong>{title}</strong>."
-    gate = tree.gate(node_id)
-    return f"Next: <strong>{esc(gate.label)}</strong>, {esc(gate.title)}"
-
-
 def labelled_style() -> dict[str, Any]:
     """Widget style that keeps the visible ``description`` label whole."""
     return {"description_width": LABEL_WIDTH}
@@ -80,9 +50,10 @@ def labelled_style() -> dict[str, Any]:
 def write_report(result: Path | Exception, what: str) -> str:
     """The status line after writing a record: where ``what`` went, or why it could not."""
     if isinstance(result, Exception):
-        return (f"<p class='ragft-error' role='alert'>Could not write the record: "
-                f"{esc(result)}</p>")
-    return f"<p role='status'>Wrote {esc(what)} to <code>{esc(result)}</code>.</p>"
+        failed = WORDS["write_failed"].format(error=esc(result))
+        return f"<p class='ragft-error' role='alert'>{failed}</p>"
+    wrote = WORDS["wrote"].format(what=esc(what), path=f"<code>{esc(result)}</code>")
+    return f"<p role='status'>{wrote}</p>"
 
 
 def text_box(css_class: str, html_text: str = "") -> w.HTML:
@@ -109,7 +80,7 @@ class PlaceholderRepr:
     stylesheet keys on.
     """
 
-    widget_name: ClassVar[str] = "A ragft widget"
+    widget_name: ClassVar[str] = WORDS["widget"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,7 +88,7 @@ class PlaceholderRepr:
 
     def placeholder(self) -> str:
         """The ``text/plain`` line, under 110 characters (ipywidgets' own limit)."""
-        return f"{self.widget_name}: run this cell to use it (Run > Run All Cells runs them all)."
+        return WORDS["placeholder"].format(widget=self.widget_name)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"

@@ -25,13 +25,11 @@ import ipywidgets as w
 
 from ..engine.decision import Decision, decide
 from ..errors import UnknownGateError
+from ..present.html import esc
+from ..present.widget_words import WORDS
 from ..tree.model import Tree
-from ._common import esc, resolve_tree, text_box
-from .gate import Detail, GateQuestion, meaning_html
-
-__all__ = [
-    "AnswerPath",
-]
+from ._common import resolve_tree, text_box
+from .gate import Detail, GateQuestion
 
 PathCallback = Callable[[Decision], Any]
 
@@ -47,10 +45,9 @@ def dropped_html(tree: Tree, gate_id: str, answer_id: str, dropped: list[str]) -
         return ""
     gate = tree.gate(gate_id)
     names = ", ".join(esc(tree.gate(g).label) for g in dropped)
-    noun = "answer" if len(dropped) == 1 else "answers"
-    return (f"<p role='status'>Your new answer to {esc(gate.label)}, "
-            f"<em>{esc(gate.answer(answer_id).label)}</em>, takes the walk another way: the "
-            f"earlier {noun} to {names} no longer apply and were cleared.</p>")
+    said = WORDS["dropped_one" if len(dropped) == 1 else "dropped_many"].format(
+        gate=esc(gate.label), answer=f"<em>{esc(gate.answer(answer_id).label)}</em>", gates=names)
+    return f"<p role='status'>{said}</p>"
 
 
 class AnswerPath(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hints
@@ -227,7 +224,11 @@ class AnswerPath(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hint
 
     def _layout(self) -> None:
         current = self.current
+        before: dict[str, str] = {}
         for q in self.questions:
+            q.set_before(before)
+            if q.answer is not None:
+                before = {**before, q.gate_id: q.answer}
             q.fold(q is not current)
             if q is current:
                 q.add_class("ragft-current")
@@ -238,7 +239,7 @@ class AnswerPath(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hint
             answered = [q for q in self.questions if q.answer is not None]
             last = answered[-1] if answered and self.editing is None else None
             self.recap.value = ("" if last is None else
-                                meaning_html(last.gate, last.answer, self.tree, signals=False))
+                                last.meaning_html(signals=False))
             if last is not None:
                 children.insert(children.index(last) + 1, self.recap)
         children.append(self.notice)

@@ -23,6 +23,8 @@ import ipywidgets as w
 
 from ..engine.calc import (
     CONTEXT_WINDOWS,
+    DEFAULT_HEADROOM,
+    GPT_4O_MINI_PRICES,
     TIGHT_SHARE,
     TOKENS_PER_PAGE,
     TOKENS_PER_WORD,
@@ -34,12 +36,16 @@ from ..engine.calc import (
     break_even,
     context_fit,
     money,
+    serving_premium,
     to_tokens,
 )
 from ..errors import RagftError
+from ..present.html import esc
+from ..present.widget_words import WORDS
+from ..tree.loader import default_tree
 from ..tree.model import Tree
-from ._common import PlaceholderRepr, esc, labelled_style, resolve_tree, style_box, text_box
-from ._plot import break_even_svg, describe
+from ._common import PlaceholderRepr, labelled_style, resolve_tree, style_box, text_box
+from .chart import break_even_svg, describe
 
 __all__ = ["BreakEvenCalculator", "ContextCalculator"]
 
@@ -62,18 +68,30 @@ def _side_by_side(inputs: list[w.Widget], results: list[w.Widget]) -> w.Box:
 
 _YARDSTICK_SOURCE = "anthropic_contextual_retrieval"
 
+# The illustrative request the break-even calculator prices: 2,000 tokens in, 300 out.
+_REQUEST_TOKENS = (2_000, 300)
+_BASE, _TUNED = GPT_4O_MINI_PRICES["base"], GPT_4O_MINI_PRICES["fine_tuned"]
+
+
+def _price(dollars: float) -> str:
+    """A price per million tokens, always with its cents: ``$0.60``."""
+    return f"${dollars:.2f}"
+
 
 def _error(err: Exception) -> str:
-    return f"<p class='ragft-error' role='alert'><strong>Check the inputs:</strong> {esc(err)}.</p>"
+    said = WORDS["input_error"].format(check=f"<strong>{WORDS['check_inputs']}</strong>",
+                                       error=esc(err))
+    return f"<p class='ragft-error' role='alert'>{said}</p>"
 
 
 def _citation(tree: Tree) -> str:
-    """Anthropic's contextual-retrieval article, linked when the tree lists it."""
-    name = "Anthropic's article <em>Introducing Contextual Retrieval</em> (2024)"
-    for src in tree.sources:
-        if src.id == _YARDSTICK_SOURCE and src.url:
-            return f"<a href='{esc(src.url)}'>{name}</a>"
-    return name
+    """The yardstick's article by author, title and year, as ragft's tree cites it; linked
+    when ``tree`` lists it with an address."""
+    listed = {src.id: src for src in tree.sources}.get(_YARDSTICK_SOURCE)
+    src = listed or default_tree().source(_YARDSTICK_SOURCE)
+    name = WORDS["article"].format(author=esc(src.author), title=f"<em>{esc(src.title)}</em>",
+                                   year=esc(src.year))
+    return f"<a href='{esc(listed.url)}'>{name}</a>" if listed and listed.url else name
 
 
 class ContextCalculator(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets: no hints
@@ -83,36 +101,33 @@ class ContextCalculator(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywi
         tree: where the yardstick's source is looked up (default: ragft's own tree).
     """
 
-    widget_name = "Context calculator"
+    widget_name = WORDS["context_calculator"]
 
     def __init__(self, tree: Tree | None = None, **kwargs: Any) -> None:
         self.tree = resolve_tree(tree)
-        intro = text_box("ragft-calc-intro", (
-            "<p><strong>Does it fit in context?</strong> Enter the size of your knowledge base and "
-            "pick a context window. Every default here is an illustration: put in your own "
-            "figures and check your model's documentation for its real window.</p>"))
-        self.amount = w.FloatText(value=300.0, description="Corpus size (illustration):",
-                                  **_field())
+        intro = text_box("ragft-calc-intro", "<p>{}</p>".format(WORDS["fit_intro"].format(
+            question=f"<strong>{WORDS['fit_question']}</strong>")))
+        self.amount = w.FloatText(value=300.0, description=WORDS["corpus_size"], **_field())
         self.unit = w.Dropdown(options=[("pages", "pages"), ("words", "words"),
                                         ("tokens", "tokens")],
-                               value="pages", description="Unit:", **_field())
+                               value="pages", description=WORDS["unit"], **_field())
         self.window = w.Dropdown(
             options=[(label, size) for label, size in CONTEXT_WINDOWS.items()],
-            value=200_000, description="Context window (illustrative preset):", **_field())
+            value=200_000, description=WORDS["context_window"], **_field())
+        self.headroom = w.FloatText(value=float(DEFAULT_HEADROOM),
+                                    description=WORDS["headroom"], **_field())
         self.result = text_box("ragft-calc-result")
-        notes = text_box("ragft-calc-notes", (
-            "<p><small>Rough illustrative conversions: about "
-            f"{WORDS_PER_PAGE} words a page and about {TOKENS_PER_WORD:.2f} tokens a word "
-            f"(so about {TOKENS_PER_PAGE:.0f} tokens a page). Real ratios depend on the layout, "
-            "the language and the model's tokenizer. The yardstick comes from "
-            f"{_citation(self.tree)}: a knowledge base under about {YARDSTICK_TOKENS:,} tokens, "
-            f"roughly {YARDSTICK_PAGES} pages, can go into the prompt whole, with prompt "
-            "caching.</small></p>"))
+        notes = text_box("ragft-calc-notes", "<p><small>{}</small></p>".format(
+            WORDS["fit_notes"].format(
+                words_per_page=WORDS_PER_PAGE, tokens_per_word=f"{TOKENS_PER_WORD:.2f}",
+                tokens_per_page=f"{TOKENS_PER_PAGE:.0f}", citation=_citation(self.tree),
+                yardstick_tokens=f"{YARDSTICK_TOKENS:,}", yardstick_pages=YARDSTICK_PAGES)))
         self.fit: ContextFit | None = None
-        for control in (self.amount, self.unit, self.window):
+        for control in (self.amount, self.unit, self.window, self.headroom):
             control.observe(lambda _: self.update(), names="value")
         super().__init__([style_box(), intro,
-                          _side_by_side([self.amount, self.unit, self.window], [self.result]),
+                          _side_by_side([self.amount, self.unit, self.window, self.headroom],
+                                        [self.result]),
                           notes], **kwargs)
         self.add_class("ragft-context-calculator")
         self.update()
@@ -121,7 +136,7 @@ class ContextCalculator(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywi
         """Recompute from the inputs and show the verdict (or what is wrong with an input)."""
         try:
             self.fit = context_fit(to_tokens(self.amount.value, self.unit.value),
-                                   int(self.window.value))
+                                   int(self.window.value), self.headroom.value)
         except RagftError as err:
             self.fit = None
             self.result.value = _error(err)
@@ -129,56 +144,48 @@ class ContextCalculator(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywi
         self.result.value = self._verdict(self.fit)
 
     def _verdict(self, fit: ContextFit) -> str:
-        window = f"{fit.window:,}-token window"
-        if not fit.fits:
-            verdict = (f"<strong>Does not fit.</strong> It needs {fit.share:.0%} of the "
-                       f"{window}. The five gates decide what to build instead.")
-        elif fit.tight:
-            verdict = (f"<strong>Fits, but tightly.</strong> It fills {fit.share:.0%} of the "
-                       f"{window}, leaving little room for instructions, the question and the "
-                       f"answer (more than {TIGHT_SHARE:.0%} is our illustrative warning line).")
-        else:
-            verdict = f"<strong>Fits.</strong> It fills {fit.share:.0%} of the {window}."
-        side = "under" if fit.within_yardstick else "over"
-        yardstick = (f"That is {side} the contextual-retrieval yardstick of about "
-                     f"{YARDSTICK_TOKENS:,} tokens (about {YARDSTICK_PAGES} pages).")
-        return (f"<p role='status'>About <strong>{fit.tokens:,.0f} tokens</strong>. "
-                f"{verdict}</p><p>{yardstick}</p>")
+        lead, said = {"no": ("does_not_fit", "fit_no"), "tight": ("fits_tightly", "fit_tight"),
+                      "yes": ("fits", "fit_yes")}[fit.verdict]
+        verdict = WORDS[said].format(
+            verdict=f"<strong>{WORDS[lead]}</strong>",
+            room=WORDS["with_headroom"].format(headroom=f"{fit.headroom:,.0f}"),
+            share=f"{fit.share:.0%}", window=WORDS["token_window"].format(size=f"{fit.window:,}"),
+            tight=f"{TIGHT_SHARE:.0%}")
+        yardstick = WORDS["yardstick"].format(
+            side=WORDS["under" if fit.within_yardstick else "over"],
+            tokens=f"{YARDSTICK_TOKENS:,}", pages=YARDSTICK_PAGES)
+        tokens = WORDS["n_tokens"].format(count=f"{fit.tokens:,.0f}")
+        about = WORDS["about_tokens"].format(tokens=f"<strong>{tokens}</strong>")
+        return f"<p role='status'>{about} {verdict}</p><p>{yardstick}</p>"
 
 
 class BreakEvenCalculator(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets: no hints
     """Does fine-tuning pay off? Months until per-request savings cover its cost, with a plot."""
 
-    widget_name = "Break-even calculator"
+    widget_name = WORDS["break_even_calculator"]
 
     def __init__(self, **kwargs: Any) -> None:
-        intro = text_box("ragft-calc-intro", (
-            "<p><strong>Does fine-tuning pay off?</strong> A fine-tuned model can be cheaper per "
-            "request (a shorter prompt, no retrieval step, a smaller model), but it costs "
-            "engineering time to build, retraining runs, and engineering hours every month to "
-            "keep its data, evaluations and pipeline in shape. Every default below is an "
-            "illustration, not a benchmark: replace it with your own figures.</p>"))
-        self.requests = w.IntText(value=500_000, description="Requests per month:", **_field())
-        self.saving = w.FloatText(value=0.002, step=0.001,
-                                  description="Saving per request ($):", **_field())
-        self.hours = w.FloatText(value=80.0, description="Engineering hours:", **_field())
-        self.rate = w.FloatText(value=100.0, description="Hourly rate ($):", **_field())
-        self.maintenance = w.FloatText(value=4.0, description="Maintenance hours per month:",
-                                       **_field())
-        self.training = w.FloatText(value=50.0, description="Training cost per run ($):",
-                                    **_field())
-        self.retrains = w.IntText(value=4, description="Retrains per year:", **_field())
-        self.inputs = (self.requests, self.saving, self.hours, self.rate, self.maintenance,
-                       self.training, self.retrains)
+        intro = text_box("ragft-calc-intro", "<p>{}</p>".format(WORDS["break_even_intro"].format(
+            question=f"<strong>{WORDS['pays_question']}</strong>")))
+        self.requests = w.IntText(value=500_000, description=WORDS["requests"], **_field())
+        self.saving = w.FloatText(value=0.002, step=0.001, description=WORDS["saving"],
+                                  **_field())
+        self.premium = w.FloatText(value=round(serving_premium(*_REQUEST_TOKENS), 6),
+                                   step=0.0001, description=WORDS["premium"], **_field())
+        self.hours = w.FloatText(value=80.0, description=WORDS["hours"], **_field())
+        self.rate = w.FloatText(value=100.0, description=WORDS["rate"], **_field())
+        self.maintenance = w.FloatText(value=4.0, description=WORDS["maintenance"], **_field())
+        self.training = w.FloatText(value=50.0, description=WORDS["training"], **_field())
+        self.retrains = w.IntText(value=4, description=WORDS["retrains"], **_field())
+        self.inputs = (self.requests, self.saving, self.premium, self.hours, self.rate,
+                       self.maintenance, self.training, self.retrains)
         self.summary = text_box("ragft-calc-result")
         self.plot = text_box("ragft-calc-plot")
-        notes = text_box("ragft-calc-notes", (
-            "<p><small>How it is worked out: the one-off cost is the engineering hours times the "
-            "rate plus the first training run. The monthly upkeep is the maintenance hours times "
-            "the rate (curating data, running evaluations, fixing the pipeline) plus the "
-            "retraining runs spread over the months. The saving is requests times the saving per "
-            "request. Compute is usually the small part; the maintenance hours are the real bill. "
-            "The defaults are made up for illustration.</small></p>"))
+        notes = text_box("ragft-calc-notes", "<p><small>{}</small></p>".format(
+            WORDS["break_even_notes"].format(
+                tokens_in=f"{_REQUEST_TOKENS[0]:,}", tokens_out=f"{_REQUEST_TOKENS[1]:,}",
+                tuned_in=_price(_TUNED[0]), tuned_out=_price(_TUNED[1]),
+                base_in=_price(_BASE[0]), base_out=_price(_BASE[1]))))
         self.result: BreakEven | None = None
         for control in self.inputs:
             control.observe(lambda _: self.update(), names="value")
@@ -193,6 +200,7 @@ class BreakEvenCalculator(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipy
         try:
             self.result = break_even(
                 requests_per_month=self.requests.value, saving_per_request=self.saving.value,
+                serving_premium_per_request=self.premium.value,
                 engineering_hours=self.hours.value, hourly_rate=self.rate.value,
                 training_cost=self.training.value, retrains_per_year=self.retrains.value,
                 maintenance_hours_per_month=self.maintenance.value)
@@ -208,21 +216,21 @@ class BreakEvenCalculator(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipy
     @staticmethod
     def _describe(r: BreakEven) -> str:
         if r.months is None:
-            return (f"<strong>Never breaks even</strong>: the monthly saving "
-                    f"({money(r.monthly_saving)}) does not exceed the monthly upkeep "
-                    f"({money(r.monthly_upkeep)}).")
+            return WORDS["never_detail"].format(
+                lead=f"<strong>{WORDS['never_breaks_even']}</strong>",
+                saving=money(r.monthly_saving), upkeep=money(r.monthly_upkeep))
         if r.months == 0:
-            return "<strong>Pays off at once</strong>: there is no one-off cost to recover."
-        return (f"<strong>Breaks even after about {r.months:.1f} months</strong>, when "
-                f"{money(r.monthly_net)} a month has recovered the one-off "
-                f"{money(r.upfront)}.")
+            return WORDS["at_once_detail"].format(lead=f"<strong>{WORDS['pays_at_once']}</strong>")
+        lead = WORDS["breaks_even_after"].format(months=f"{r.months:.1f}")
+        return WORDS["after_detail"].format(lead=f"<strong>{lead}</strong>",
+                                            net=money(r.monthly_net), upfront=money(r.upfront))
 
     @staticmethod
     def _breakdown(r: BreakEven) -> str:
-        return ("<ul>"
-                f"<li>One-off cost: {money(r.upfront)}</li>"
-                f"<li>Saving per month: {money(r.monthly_saving)}</li>"
-                f"<li>Upkeep per month: {money(r.monthly_upkeep)} (maintenance work "
-                f"{money(r.monthly_maintenance)}, retraining runs "
-                f"{money(r.monthly_retraining)})</li>"
-                "</ul>")
+        upkeep = WORDS["upkeep_parts"].format(
+            upkeep=money(r.monthly_upkeep), maintenance=money(r.monthly_maintenance),
+            retraining=money(r.monthly_retraining), serving=money(r.monthly_serving))
+        items = [(WORDS["one_off_cost"], money(r.upfront)),
+                 (WORDS["saving_per_month"], money(r.monthly_saving)),
+                 (WORDS["upkeep_per_month"], upkeep)]
+        return "<ul>" + "".join(f"<li>{label}: {value}</li>" for label, value in items) + "</ul>"

@@ -19,7 +19,7 @@ from ..engine.decision import Decision
 from ..present.content import card
 from ..present.html import html_card
 
-__all__ = ["card_html"]
+__all__: list[str] = []
 
 SECTIONS = ("components", "build", "warnings", "flips", "allowed")
 

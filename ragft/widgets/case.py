@@ -27,24 +27,27 @@ import ipywidgets as w
 
 from ..engine.architecture import Architecture, combine
 from ..engine.decision import Decision
-from ..errors import RagftError
+from ..errors import EmptyCaseError, RagftError
+from ..present.content import gate_name
+from ..present.html import esc
+from ..present.record_words import FORM
+from ..present.widget_words import WORDS
+from ..present.words import LABELS
 from ..records.adr import write_adr
 from ..records.case import CaseRequirement, case_record
 from ..records.template import RecordFields
 from ..tree.model import Case, Requirement, Tree
-from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box, write_report
+from ._common import PlaceholderRepr, resolve_tree, style_box, text_box, write_report
 from ._path import AnswerPath
 
-__all__ = [
-    "CaseBuilder",
-]
+__all__ = ["CaseBuilder"]
 
 
 def _assumption_note(req: Requirement) -> str:
     parts = [esc(req.note)] if req.note else []
     if req.assumed:
-        parts.append("Our assumption, since the source leaves it unstated: the answers to "
-                     + ", ".join(f"<code>{esc(g)}</code>" for g in req.assumed) + ".")
+        parts.append(WORDS["case_assumed"].format(
+            gates=", ".join(f"<code>{esc(g)}</code>" for g in req.assumed)))
     return f"<p class='ragft-note'><small>{' '.join(parts)}</small></p>" if parts else ""
 
 
@@ -54,17 +57,17 @@ class RequirementRow(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type 
     def __init__(self, tree: Tree, name: str = "", answers: Mapping[str, str] | None = None,
                  note: str = "", *, number: int = 1, **kwargs: Any) -> None:
         self.tree = tree
-        self.name = w.Text(value=name, description=f"Requirement {number}:",
-                           placeholder="e.g. answer from the product docs",
+        self.name = w.Text(value=name, description=_numbered(number),
+                           placeholder=WORDS["requirement_example"],
                            style={"description_width": "initial"},
                            layout=w.Layout(width="auto"))
         self.path = AnswerPath(tree, detail="none", answers=answers)
         self.result = text_box("ragft-requirement-result")
-        self.toggle_button = w.Button(description="Answers", icon="chevron-down",
-                                      tooltip="Show or hide this requirement's answers",
+        self.toggle_button = w.Button(description=WORDS["answers"], icon="chevron-down",
+                                      tooltip=WORDS["answers_tip"],
                                       layout=w.Layout(width="auto"))
-        self.remove_button = w.Button(description="Remove", icon="trash",
-                                      tooltip="Remove this requirement",
+        self.remove_button = w.Button(description=WORDS["remove"], icon="trash",
+                                      tooltip=WORDS["remove_tip"],
                                       layout=w.Layout(width="auto"))
         head = w.Box([self.name, self.result, self.toggle_button, self.remove_button])
         head.add_class("ragft-requirement-head")
@@ -92,11 +95,11 @@ class RequirementRow(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type 
         """Show (or hide) the requirement's answers; an unfinished one always shows them."""
         show = show or not self.decision.complete
         self.body.layout.display = None if show else "none"
-        self.toggle_button.description = "Hide answers" if show else "Answers"
+        self.toggle_button.description = WORDS["hide_answers" if show else "answers"]
         self.toggle_button.icon = "chevron-up" if show else "chevron-down"
 
     def renumber(self, number: int) -> None:
-        self.name.description = f"Requirement {number}:"
+        self.name.description = _numbered(number)
 
     def _changed(self, decision: Decision) -> None:
         if decision.complete and not self._was_complete and self.path.editing is None:
@@ -112,41 +115,48 @@ class RequirementRow(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type 
         if d.exit is None:
             assert d.next_gate is not None
             gate = self.tree.gate(d.next_gate)
-            self.result.value = (f"<p><em>Unfinished: answer {esc(gate.label)} "
-                                 f"({esc(gate.title)})</em></p>")
+            unfinished = WORDS["row_unfinished"].format(gate=esc(gate_name(gate)))
+            self.result.value = f"<p><em>{unfinished}</em></p>"
             return
         ex = self.tree.exit(d.exit)
         kind = self.tree.kind(ex.kind)
-        self.result.value = (f"<p>Ends at <span class='ragft-kind kind-{esc(kind.id)}'>"
-                             f"{esc(kind.label)}</span> <strong>{esc(ex.title)}</strong></p>")
+        self.result.value = (
+            "<p>{ends} <span class='ragft-kind kind-{kind}'>{label}</span> "
+            "<strong>{title}</strong></p>").format(ends=LABELS["ends_at"], kind=esc(kind.id),
+                                                  label=esc(kind.label), title=esc(ex.title))
 
 
 def _row_name(row: RequirementRow, n: int) -> str:
-    return str(row.name.value).strip() or f"Requirement {n}"
+    return str(row.name.value).strip() or WORDS["requirement_n"].format(number=n)
+
+
+def _numbered(number: int) -> str:
+    """A requirement row's label: ``Requirement 2:``."""
+    return f"{WORDS['requirement_n'].format(number=number)}:"
 
 
 def summary_html(rows: list[RequirementRow], tree: Tree) -> str:
     """The combined architecture of the finished requirements, what it joins and its warnings."""
     if not rows:
-        return "<div><p role='status'>Add a requirement to start.</p></div>"
+        return f"<div><p role='status'>{WORDS['case_empty']}</p></div>"
     finished = [(_row_name(r, n), r.decision) for n, r in enumerate(rows, 1)
                 if r.decision.complete]
     if not finished:
-        return ("<div><p role='status'>Walk a requirement to a recommendation to see the "
-                "combined architecture.</p></div>")
+        return f"<div><p role='status'>{WORDS['case_none_finished']}</p></div>"
     arch = combine([(name, d.answers) for name, d in finished], tree)
-    parts = [f"<div><p role='status'><strong>Combined architecture: {esc(arch.summary)}</strong>"]
+    combined = WORDS["combined"].format(summary=esc(arch.summary))
+    parts = [f"<div><p role='status'><strong>{combined}</strong>"]
     if len(finished) < len(rows):
-        parts.append(f" ({len(finished)} of {len(rows)} requirements are finished; the others "
-                     "join in when they reach a recommendation)")
+        parts.append(f" ({WORDS['case_partly'].format(done=len(finished), total=len(rows))})")
     parts.append("</p><ul>")
     parts += [f"<li><strong>{esc(tree.component(c).label)}</strong>: "
               f"{esc(tree.component(c).description)}</li>" for c in arch.components]
     parts.append("</ul>")
     ends = "; ".join(f"{esc(name)}: {esc(tree.exit(d.exit or '').title)}" for name, d in finished)
-    parts.append(f"<p><small>From {ends}.</small></p>")
+    parts.append(f"<p><small>{WORDS['case_from'].format(ends=ends)}</small></p>")
     if arch.warnings:
-        parts.append(f"<details><summary>Watch out for ({len(arch.warnings)})</summary><ul>")
+        watch = WORDS["watch_for"].format(count=len(arch.warnings))
+        parts.append(f"<details><summary>{watch}</summary><ul>")
         parts += [f"<li>{esc(w)}</li>" for w in arch.warnings]
         parts.append("</ul></details>")
     parts.append("</div>")
@@ -162,7 +172,7 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
             one the builder starts with a single empty requirement.
     """
 
-    widget_name = "Case builder"
+    widget_name = WORDS["case_builder"]
 
     def __init__(self, tree: Tree | None = None, case: Case | None = None,
                  record_dir: str | Path = "decisions", **kwargs: Any) -> None:
@@ -170,26 +180,25 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
         self.case = case
         self.record_dir = Path(record_dir)
         self.last_record: Path | None = None
-        head = ("<p><strong>Build a use case</strong>: name each requirement and walk it "
-                "through the gates; the combined architecture just below follows every "
-                "answer.</p>")
+        intro = WORDS["case_intro"].format(title=f"<strong>{WORDS['case_title']}</strong>")
+        head = f"<p>{intro}</p>"
         if case is not None:
             head = (f"<p><strong>{esc(case.name)}</strong>: {esc(case.description)}</p>" + head)
         self.rows: list[RequirementRow] = []
         self.rows_box = w.VBox([])
         self.rows_box.add_class("ragft-requirements")
-        self.add_button = w.Button(description="Add requirement", icon="plus",
+        self.add_button = w.Button(description=WORDS["add_requirement"], icon="plus",
                                    layout=w.Layout(width="auto"))
         self.summary = text_box("ragft-case-summary")
         self.add_button.on_click(lambda _: self._add_by_click())
         # One ADR for the whole use case: a decision per requirement and the combination.
         self.use_case = w.Text(value=case.name if case is not None else "",
-                               description="Use case:", placeholder="e.g. support bot",
+                               description=f"{FORM['use_case']}:",
+                               placeholder=WORDS["use_case_example"],
                                style={"description_width": "initial"},
                                layout=w.Layout(width="auto", flex="1 1 16em"))
-        self.record_button = w.Button(description="Write the use case's ADR", icon="file-text",
-                                      tooltip="Save one numbered decision record (MADR) for "
-                                              "every finished requirement",
+        self.record_button = w.Button(description=WORDS["write_case_record"], icon="file-text",
+                                      tooltip=WORDS["write_case_record_tip"],
                                       layout=w.Layout(width="auto"))
         self.record_status = text_box("ragft-record-status")
         self.record_button.on_click(lambda _: self.write_record())
@@ -225,14 +234,14 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
         try:
             if not finished:
                 msg = "walk at least one requirement to a recommendation first"
-                raise RagftError(msg)
+                raise EmptyCaseError(msg)
             text = case_record(finished, RecordFields(use_case=name), self.tree)
             path = write_adr(self.record_dir, name, text)
         except (RagftError, OSError) as err:
-            self.record_status.value = write_report(err, "the use case's record")
+            self.record_status.value = write_report(err, WORDS["case_record"])
             return None
         self.last_record = path
-        self.record_status.value = write_report(path, "the use case's record")
+        self.record_status.value = write_report(path, WORDS["case_record"])
         return path
 
     def add_requirement(self, name: str = "", answers: Mapping[str, str] | None = None, *,

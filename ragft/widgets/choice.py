@@ -30,7 +30,7 @@ from typing import Any
 import anywidget
 import traitlets
 
-__all__ = ["Choice"]
+__all__: list[str] = []
 
 _ESM = (files("ragft.widgets") / "static" / "choice.js").read_text(encoding="utf-8")
 
@@ -43,7 +43,8 @@ class Choice(anywidget.AnyWidget):
         sync=True)
     value = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     legend = traitlets.Unicode("").tag(sync=True)
-    #: The folded line's text before the answer, such as ``Gate 1 · Static or changing?``.
+    #: The folded line's text before the answer: the gate's name,
+    #: :func:`ragft.present.content.gate_name` (``Gate 1 (Static or changing knowledge?)``).
     summary = traitlets.Unicode("").tag(sync=True)
     folded = traitlets.Bool(False).tag(sync=True)
     #: Set to move the keyboard focus here (to the chosen answer, or the Change button) as

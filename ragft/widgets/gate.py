@@ -16,58 +16,57 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 import ipywidgets as w
 
+from ..present.content import gate_name, leads_from
+from ..present.html import esc, html_text
+from ..present.widget_words import WORDS
+from ..present.words import LABELS
 from ..tree.model import Gate, Tree
-from ._common import PlaceholderRepr, bullets, esc, leads_to_html, resolve_tree, style_box, text_box
+from ._common import PlaceholderRepr, bullets, resolve_tree, style_box, text_box
 from .choice import Choice
 
-__all__ = [
-    "Detail",
-    "GateQuestion",
-    "meaning_html",
-]
+__all__ = ["GateQuestion"]
 
 AnswerCallback = Callable[[str | None], Any]
 #: How much of a gate's explanation a question shows: all of it, behind a disclosure, or none.
 Detail = Literal["full", "collapsed", "none"]
 
-_PROMPT = ("<p class='ragft-hint'><em>Choose an answer to see what it means and where it "
-           "leads.</em></p>")
+_PROMPT = f"<p class='ragft-hint'><em>{WORDS['choose']}</em></p>"
 
 
-def meaning_html(gate: Gate, answer_id: str | None, tree: Tree, *, signals: bool = True) -> str:
-    """HTML explaining what ``answer_id`` means at ``gate`` and where it leads."""
+def meaning_html(gate: Gate, answer_id: str | None, tree: Tree, *, signals: bool = True,
+                 before: Mapping[str, str] | None = None) -> str:
+    """HTML explaining what ``answer_id`` means at ``gate`` and where it leads: for the walk
+    ``before`` (the answers that reach ``gate``) when given, as :func:`ragft.engine.decision.decide`
+    would go on, else in general."""
     if answer_id is None:
         return _PROMPT
     ans = gate.answer(answer_id)
+    leads = leads_from(tree, gate.id, before)[ans.id]
     parts = [
         f"<p><strong>{esc(ans.label)}</strong>: {esc(ans.meaning)}</p>",
-        f"<p class='ragft-leads-to'>{leads_to_html(tree, ans.next)}</p>",
+        f"<p class='ragft-leads-to'>{html_text(leads)}</p>",
     ]
     if signals and ans.signals:
-        parts.append(f"<p>Signals that point to this answer:</p>{bullets(ans.signals)}")
+        parts.append(f"<p>{LABELS['signals']}:</p>{bullets(ans.signals)}")
     return "".join(parts)
 
 
-def gate_summary(gate: Gate) -> str:
-    """The gate's name on one line, as a folded question shows it: ``Gate 1 · Static or ...``."""
-    return f"{gate.label} · {gate.title}"
-
-
 def _header_html(gate: Gate, detail: Detail) -> str:
-    head = f"<p class='ragft-gate-label'><strong>{esc(gate_summary(gate))}</strong></p>"
+    head = f"<p class='ragft-gate-label'><strong>{esc(gate_name(gate))}</strong></p>"
     if detail == "none":
         return head
     body = f"<p class='ragft-explanation'>{esc(gate.explanation)}</p>"
     if gate.warnings:
-        body += f"<div class='ragft-warning'><p>Watch out:</p>{bullets(gate.warnings)}</div>"
+        body += (f"<div class='ragft-warning'><p>{LABELS['watch']}:</p>"
+                 f"{bullets(gate.warnings)}</div>")
     opened = " open" if detail == "full" else ""
-    return (f"{head}<details class='ragft-more'{opened}><summary>Why this gate matters"
-            f"</summary>{body}</details>")
+    return ("{head}<details class='ragft-more'{opened}><summary>{more}</summary>{body}"
+            "</details>").format(head=head, opened=opened, more=WORDS["gate_more"], body=body)
 
 
 class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets: no hints
@@ -94,7 +93,8 @@ class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets
         self.header = text_box("ragft-gate-header", _header_html(gate, detail))
         # value=None: nothing is preselected, the reader has to choose.
         self.choice = Choice(options=[(a.id, a.label) for a in gate.answers],
-                             legend=gate.question, summary=gate_summary(gate))
+                             legend=gate.question, summary=gate_name(gate))
+        self.before: dict[str, str] | None = None  # the walk's answers up to this gate
         self.meaning = text_box("ragft-meaning", meaning_html(gate, None, self.tree))
         self._callbacks: list[AnswerCallback] = []
         self._open = [*([style_box()] if styled else []), self.header, self.choice,
@@ -105,7 +105,7 @@ class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets
         self.add_class(f"ragft-gate-{gate.id}")
 
     def placeholder(self) -> str:
-        return f"{self.gate.label} ({self.gate.title}): run this cell to answer it here."
+        return WORDS["gate_placeholder"].format(gate=gate_name(self.gate))
 
     @property
     def gate_id(self) -> str:
@@ -146,8 +146,20 @@ class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets
         """Call ``callback(answer_id)`` whenever the answer changes (``None`` when cleared)."""
         self._callbacks.append(callback)
 
+    def set_before(self, answers: Mapping[str, str] | None) -> None:
+        """Say where answers lead for the walk ``answers`` (the answers before this gate)."""
+        before = None if answers is None else dict(answers)
+        if before != self.before:
+            self.before = before
+            self.meaning.value = self.meaning_html()
+
+    def meaning_html(self, *, signals: bool = True) -> str:
+        """What the chosen answer means and, for this walk, where it leads."""
+        return meaning_html(self.gate, self.answer, self.tree, signals=signals,
+                            before=self.before)
+
     def _changed(self, change: dict[str, Any]) -> None:
         answer = change["new"]
-        self.meaning.value = meaning_html(self.gate, answer, self.tree)
+        self.meaning.value = self.meaning_html()
         for callback in list(self._callbacks):
             callback(answer)

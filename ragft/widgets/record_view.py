@@ -25,30 +25,31 @@ from typing import Any
 import mistune
 
 from ..engine.decision import Decision
-from ..records.madr import record_markdown
-from ..records.read import record_body
+from ..present.html import esc
+from ..present.widget_words import WORDS
+from ..records.madr import body_markdown
 from ..records.template import RecordFields
 
-__all__ = [
-    "record_html",
-    "record_preview",
-]
+__all__ = ["record_preview"]
 
-_MARKDOWN = mistune.create_markdown(escape=True)
+# The record's Markdown escapes every text it holds once, as it is made (md_escape: no raw
+# HTML can come from the tree or the team); escaping again here would show "&amp;" for "&".
+_MARKDOWN = mistune.create_markdown(escape=False)
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
 def markdown_html(text: str, *, demote: int = 2) -> str:
-    """Markdown as HTML, raw HTML escaped and every heading ``demote`` levels lower (h1 -> h3).
+    """Markdown made by ragft (its text already escaped) as HTML, every heading ``demote``
+    levels lower (h1 -> h3).
 
-    >>> markdown_html("# Title\\n\\n<b>x</b> **y**")
-    '<h3>Title</h3>\\n<p>&lt;b&gt;x&lt;/b&gt; <strong>y</strong></p>\\n'
+    >>> markdown_html("# Title\\n\\nQ&amp;A &lt;b&gt; **y**")
+    '<h3>Title</h3>\\n<p>Q&amp;A &lt;b&gt; <strong>y</strong></p>\\n'
     """
     html = str(_MARKDOWN(text))
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + demote)}", html)
 
 
-def record_html(decision: Decision, *, date: str | None = "the day you write it",
+def record_html(decision: Decision, *, date: str | None = WORDS["undated"],
                 title: str | None = None, fields: RecordFields | None = None) -> str:
     """The decision record of a finished ``decision`` as formatted HTML.
 
@@ -56,12 +57,12 @@ def record_html(decision: Decision, *, date: str | None = "the day you write it"
         IncompleteDecisionError: the walk has not reached a recommendation.
     """
     fields = fields or RecordFields(use_case=title or "")  # the team's words, as `ragft record`
-    text = record_body(record_markdown(decision, replace(fields, date=date or "")))
-    return ("<article class='ragft-record' aria-label='Decision record preview'>"
-            f"{markdown_html(text)}</article>")
+    text = body_markdown(decision, replace(fields, date=date or ""))
+    return "<article class='ragft-record' aria-label='{label}'>{body}</article>".format(
+        label=esc(WORDS["preview_label"]), body=markdown_html(text))
 
 
-def record_preview(decision: Decision, *, date: str | None = "the day you write it",
+def record_preview(decision: Decision, *, date: str | None = WORDS["undated"],
                    title: str | None = None) -> Any:
     """:func:`record_html` as a notebook output (``text/html``; JupyterLab and Quarto show it
     as formatted text, with no dollar sign read as maths)."""

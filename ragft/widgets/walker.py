@@ -12,8 +12,8 @@ Example:
     >>> walker.decision.exit
     'prompt_first'
     >>> walker.record_button.click()
-    >>> walker.last_record.name
-    'decision-record-prompt_first.md'
+    >>> walker.last_record.name  # named as every record is: see ragft.records.adr
+    'exhaust-prompt-engineering-first.md'
 """
 
 from __future__ import annotations
@@ -29,38 +29,25 @@ from ..diagram.dot import text_alternative, tree_diagram
 from ..diagram.render import render, strip_xml_prolog
 from ..engine.decision import Decision
 from ..errors import OutputExistsError, RagftError
-from ..records.madr import record_markdown
+from ..present.html import esc
+from ..present.record_words import FORM, STATUSES
+from ..present.widget_words import WORDS
+from ..present.words import LABELS
+from ..records.adr import free_path
+from ..records.madr import record_markdown, record_title
 from ..records.template import RecordFields
-from ..records.words import STATUSES
 from ..tree.model import Tree
-from ._common import PlaceholderRepr, esc, resolve_tree, style_box, text_box, write_report
+from ._common import PlaceholderRepr, resolve_tree, style_box, text_box, write_report
 from ._path import AnswerPath
 from .card import card_html
 from .gate import GateQuestion
 from .record_view import record_html
 
-__all__ = [
-    "Walker",
-]
+__all__ = ["Walker"]
 
-_MAX_COPIES = 10_000  # a folder will not hold this many records of one exit; stop looking there
-
-
-def record_path(folder: str | Path, exit_id: str) -> Path:
-    """The first free ``decision-record-<exit>[-N].md`` in ``folder`` (never an existing file).
-
-    >>> import tempfile
-    >>> record_path(tempfile.mkdtemp(), "hybrid").name
-    'decision-record-hybrid.md'
-    """
-    folder = Path(folder)
-    for n in range(1, _MAX_COPIES):
-        suffix = "" if n == 1 else f"-{n}"
-        path = folder / f"decision-record-{exit_id}{suffix}.md"
-        if not path.exists():
-            return path
-    msg = f"{folder}: too many decision records for {exit_id!r}; move some elsewhere"
-    raise RagftError(msg)
+def _optional(field: str) -> str:
+    """A form field's label, marked optional: ``Use case (optional):``."""
+    return f"{WORDS['optional'].format(field=field)}:"
 
 
 def diagram_html(decision: Decision) -> str:
@@ -69,15 +56,15 @@ def diagram_html(decision: Decision) -> str:
     svg = strip_xml_prolog(render(tree_diagram(tree, decision=decision), "svg"))
     alt = esc(text_alternative(tree, decision))
     return (f"<figure class='ragft-diagram'>{svg}"
-            "<figcaption><details><summary>The diagram as text</summary>"
+            f"<figcaption><details><summary>{LABELS['tree_in_words']}</summary>"
             f"<pre>{alt}</pre></details></figcaption></figure>")
 
 
 def _preview_html(decision: Decision, fields: RecordFields, date: str | None) -> str:
     if not decision.complete:
         return ""
-    shown = record_html(decision, date=date or "the day you write it", fields=fields)
-    return ("<details class='ragft-record-preview'><summary>Preview the decision record"
+    shown = record_html(decision, date=date or WORDS["undated"], fields=fields)
+    return (f"<details class='ragft-record-preview'><summary>{WORDS['preview']}"
             f"</summary>{shown}</details>")
 
 
@@ -95,7 +82,7 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         UnknownGateError, UnknownAnswerError: ``answers`` names a gate or answer the tree lacks.
     """
 
-    widget_name = "Walker"
+    widget_name = WORDS["walker"]
 
     def __init__(self, tree: Tree | None = None, record_dir: str | Path = ".", *,
                  answers: Mapping[str, str] | None = None, date: str | None = None,
@@ -105,27 +92,27 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         self.date = date
         self.last_record: Path | None = None
         self.path = AnswerPath(self.tree, detail="collapsed", recap=True)
-        self.back_button = w.Button(description="Back", icon="arrow-left",
-                                    tooltip="Undo the last answer")
-        self.restart_button = w.Button(description="Restart", icon="refresh",
-                                       tooltip="Clear every answer and start again")
+        self.back_button = w.Button(description=LABELS["back"], icon="arrow-left",
+                                    tooltip=WORDS["back_tip"])
+        self.restart_button = w.Button(description=LABELS["restart"], icon="refresh",
+                                       tooltip=WORDS["restart_tip"])
         self.card = text_box("ragft-card-box")
-        self.use_case = w.Text(description="Use case (optional):", placeholder="e.g. support bot",
+        self.use_case = w.Text(description=_optional(FORM["use_case"]),
+                               placeholder=WORDS["use_case_example"],
                                style={"description_width": "initial"},
                                layout=w.Layout(width="auto", flex="1 1 16em"))
         # The team's own words for the record, the same fields as `ragft record` and the site
         # walker: all optional.
         wide = {"style": {"description_width": "initial"}, "layout": w.Layout(width="auto")}
-        self.requirement = w.Text(description="Requirement (optional):", **wide)
+        self.requirement = w.Text(description=_optional(FORM["requirement"]), **wide)
         self.status = w.Dropdown(options=list(STATUSES), value=STATUSES[0],
-                                 description="Status:", **wide)
-        self.decision_makers = w.Text(description="Decided by (optional, commas between):",
-                                      **wide)
+                                 description=f"{FORM['status']}:", **wide)
+        self.decision_makers = w.Text(description=_optional(FORM["decision_makers"]), **wide)
         self.reasons: dict[str, w.Text] = {}
         self.reasons_box = w.VBox([])
         self.reasons_box.add_class("ragft-reasons")
-        self.record_button = w.Button(description="Write decision record", icon="file-text",
-                                      tooltip="Save this decision as a Markdown file",
+        self.record_button = w.Button(description=WORDS["write_record"], icon="file-text",
+                                      tooltip=WORDS["write_record_tip"],
                                       layout=w.Layout(width="auto"))
         self.record_status = text_box("ragft-record-status")
         self.preview = text_box("ragft-preview")
@@ -199,7 +186,7 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         for step in decision.path:
             if step.gate not in self.reasons:
                 gate = self.tree.gate(step.gate)
-                box = w.Text(description=f"Why {gate.label} (optional):",
+                box = w.Text(description=_optional(WORDS["why_answer"].format(gate=gate.label)),
                              style={"description_width": "initial"},
                              layout=w.Layout(width="auto"))
                 box.observe(lambda _: self._show_preview(self.decision), names="value")
@@ -215,18 +202,18 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         try:
             decision = self.decision
             text = record_markdown(decision, self.fields())
-            path = self._write(decision.require_exit(), text)
+            path = self._write(record_title(decision, self.fields()), text)
         except (RagftError, OSError) as err:
-            self.record_status.value = write_report(err, "the decision record")
+            self.record_status.value = write_report(err, WORDS["the_record"])
             return None
         self.last_record = path
-        self.record_status.value = write_report(path, "the decision record")
+        self.record_status.value = write_report(path, WORDS["the_record"])
         return path
 
-    def _write(self, exit_id: str, text: str) -> Path:
+    def _write(self, title: str, text: str) -> Path:
         while True:
             try:
-                return write_atomic(record_path(self.record_dir, exit_id), text)
+                return write_atomic(free_path(self.record_dir, title), text)
             except OutputExistsError:  # another writer took the name first: take the next
                 continue
 

@@ -1,7 +1,10 @@
 /*
  * boot.js: start-up. Loads the data (inline in walker.html, fetched on the site), starts the
  * Walker on #ragft-walker and publishes window.ragftWalker. Comes last: it may run at once.
+ * Before the data is there its words are BOOT's (ragft.web.page.boot_words).
  */
+
+function words(name, values) { return label({ walker: { labels: BOOT } }, name, values); }
 
 function fail(root, message) {
   root.textContent = "";
@@ -14,7 +17,7 @@ function start(root) {
   var dataPromise = inline
     ? Promise.resolve(JSON.parse(inline.textContent))
     : fetch(root.getAttribute("data-tree")).then(function (r) {
-      if (!r.ok) { throw new Error(root.getAttribute("data-tree") + ": HTTP " + r.status); }
+      if (!r.ok) { throw new Error(words("http_failed", { url: root.getAttribute("data-tree"), status: r.status })); }
       return r.json();
     });
   var svgPromise = svgInline || !root.getAttribute("data-svg")
@@ -23,8 +26,8 @@ function start(root) {
       .then(function (text) { return text ? safeSvg(text) : null; });
   return Promise.all([dataPromise, svgPromise]).then(function (loaded) {
     var data = loaded[0];
-    if (!data || data.schema !== "ragft-tree") {
-      throw new Error("not a ragft tree export (schema " + (data && data.schema) + ")");
+    if (!data || data.schema !== BOOT.schema) {
+      throw new Error(fill(BOOT.not_export, data && data.schema));
     }
     var walker = new Walker(root, data, loaded[1]);
     walker.fromHash();
@@ -33,7 +36,7 @@ function start(root) {
     window.ragftWalker.readyAt = window.performance ? performance.now() : null;
     return walker;
   }).catch(function (error) {
-    fail(root, "The walker could not load its data: " + error.message);
+    fail(root, words("load_failed", { error: error.message }));
     throw error;
   });
 }

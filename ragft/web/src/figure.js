@@ -21,11 +21,10 @@ Walker.prototype.buildFigure = function (uid) {
   if (!figure) { figure = el("figure", { "class": "ragft-tree" }); }
   // The diagram keeps a readable size on narrow screens and scrolls sideways in this box.
   this.scroller = el("div", { "class": "ragft-tree-scroll", role: "group",
-    "aria-label": "Tree diagram" });
+    "aria-label": this.label("diagram") });
   figure.insertBefore(this.scroller, figure.firstChild);
   if (this.svg) { this.scroller.appendChild(this.svg); }
-  var caption = el("figcaption", { id: uid + "-cap",
-    text: "The whole tree. Your answers so far are drawn in bold; the question waiting for an answer is shaded." });
+  var caption = el("figcaption", { id: uid + "-cap", text: this.label("diagram_caption") });
   // Not a live region: focus already moves to the next question or the recommendation,
   // which a screen reader reads out; announcing this line too would say it all twice.
   this.pathText = el("p", { id: uid + "-path", "class": "ragft-path-text" });
@@ -37,7 +36,7 @@ Walker.prototype.buildFigure = function (uid) {
   if (this.svg) {
     this.svg.setAttribute("role", "img");
     this.svg.setAttribute("focusable", "false");
-    this.svg.setAttribute("aria-label", words.summary + " Below it: your path, and the tree in words.");
+    this.svg.setAttribute("aria-label", this.label("diagram_name", { summary: words.summary }));
     this.svg.setAttribute("aria-describedby", uid + "-path");
     this.svg.removeAttribute("width");
     this.svg.removeAttribute("height");
@@ -50,10 +49,10 @@ Walker.prototype.fitScroller = function () {
   var box = this.scroller;
   if (box.scrollWidth > box.clientWidth + 1) {
     box.setAttribute("tabindex", "0");
-    box.setAttribute("aria-label", "Tree diagram, wider than the screen: scroll sideways");
+    box.setAttribute("aria-label", this.label("diagram_wide"));
   } else {
     box.removeAttribute("tabindex");
-    box.setAttribute("aria-label", "Tree diagram");
+    box.setAttribute("aria-label", this.label("diagram"));
   }
 };
 

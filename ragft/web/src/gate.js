@@ -7,18 +7,22 @@ Walker.prototype.renderGate = function (view, state) {
   var self = this;
   var id = this.uid + "-" + view.id;
   var legend = el("legend", { tabindex: "-1" }, [
-    el("span", { "class": "ragft-gate-label", text: view.label + " · " + view.title }),
+    el("span", { "class": "ragft-gate-label", text: view.name }),
     el("span", { "class": "ragft-question", text: view.question })
   ]);
   var fieldset = el("fieldset", { "data-gate": view.id }, [legend]);
   if (view.explanation) { fieldset.appendChild(el("p", { "class": "ragft-explanation", text: view.explanation })); }
   var options = el("div", { "class": "ragft-options" });
+  // Where the column is narrow (a phone) each answer's signals fold, so the question and all
+  // its answers fit on the first screen; where there is room they are open.
+  var roomy = this.formSlot.clientWidth >= 512;
   view.answers.forEach(function (answer) {
     var inputId = id + "-" + answer.id;
     var input = el("input", { type: "radio", name: view.id, value: answer.id, id: inputId,
       "aria-describedby": inputId + "-meaning" });
     var signals = answer.signals.length
-      ? el("ul", { "class": "ragft-signals" }, answer.signals.map(function (s) { return el("li", { text: s }); }))
+      ? el("details", { "class": "ragft-signals", open: roomy }, [el("summary", { text: self.label("signals") }),
+          el("ul", null, answer.signals.map(function (s) { return el("li", { text: s }); }))])
       : null;
     options.appendChild(el("div", { "class": "ragft-option" }, [
       input,

@@ -22,8 +22,7 @@ Walker.prototype.fromHash = function () {
     return;
   }
   if (found.unused.length) {
-    var template = this.label(found.unused.length === 1 ? "off_path_one" : "off_path_many");
-    this.offPath.textContent = template.split("{answers}").join(found.unused.join(", "));
+    spans(offPathNotice(this.data, found.unused), this.offPath);
     this.offPath.hidden = false;
   }
   if (found.key !== hash) { this.setHash(found.key); }

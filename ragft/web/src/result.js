@@ -11,7 +11,7 @@ Walker.prototype.renderResult = function (state) {
     el("span", { "class": "ragft-rec-label", text: card.kicker + ": " }), card.title]);
   var swatch = el("span", { "class": "ragft-swatch", "aria-hidden": "true" });
   if (card.color) { swatch.style.backgroundColor = card.color; }
-  var rec = el("div", { "class": "ragft-rec kind-" + card.kind, "data-exit": card.exit, "data-kind": card.kind }, [
+  var rec = el("div", { "class": "ragft-rec kind-" + card.kind, "data-exit": state.exit, "data-kind": card.kind }, [
     heading,
     el("p", { "class": "ragft-kind" }, [swatch, el("strong", { text: card.line })]),
     el("p", { "class": "ragft-summary", text: card.summary })
@@ -23,7 +23,10 @@ Walker.prototype.renderResult = function (state) {
     var print = el("button", { type: "button", "class": "ragft-button ragft-secondary", text: this.label("print") });
     var download = el("button", { type: "button", "class": "ragft-button", text: this.label("download") });
     print.addEventListener("click", function () { window.print(); });
-    download.addEventListener("click", function () { self.download(state.exit, recordText(self.data, state, self.teamFields(state))); });
+    download.addEventListener("click", function () {
+      var fields = self.teamFields(state);
+      self.download(recordName(self.data, state, fields), recordText(self.data, state, fields));
+    });
     record.appendChild(el("div", { "class": "ragft-record-actions ragft-no-print" }, [download, " ", print]));
     document.body.classList.add("ragft-has-record");
   }
@@ -98,10 +101,10 @@ Walker.prototype.renderTeamFields = function (state) {
   return details;
 };
 
-Walker.prototype.download = function (exitId, text) {
+Walker.prototype.download = function (name, text) {
   var blob = new Blob([text], { type: "text/markdown;charset=utf-8" });
   var url = URL.createObjectURL(blob);
-  var link = el("a", { href: url, download: "decision-record-" + exitId + "-" + today() + ".md", hidden: true });
+  var link = el("a", { href: url, download: name, hidden: true });
   document.body.appendChild(link);
   link.click();
   document.body.removeChild(link);

@@ -90,10 +90,11 @@ Walker.prototype.renderTrail = function (state) {
   this.trail.textContent = "";
   this.trail.hidden = path.length === 0;
   path.forEach(function (item) {
+    var name = self.data.walker.gates[item.gate].name;  // ragft.present.content.gate_name
     var change = el("a", { href: item.change, "class": "ragft-change" },
-      [self.label("change"), srOnly(" the answer to " + item.gate_label)]);
+      [self.label("change"), srOnly(" " + self.label("change_what", { gate: name }))]);
     self.trail.appendChild(el("li", null, [
-      el("span", { "class": "ragft-trail-gate", text: item.gate_label + " (" + item.gate_title + "): " }),
+      el("span", { "class": "ragft-trail-gate", text: name + ": " }),
       el("span", { "class": "ragft-trail-answer", text: item.answer_label }), " ", change
     ]));
   });

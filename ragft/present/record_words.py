@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["FORM", "HEADINGS", "LABELS", "STATUSES"]
+__all__: list[str] = []
 
 # MADR 4.0's statuses (its template also allows "superseded by ADR-NNNN"; ragft writes the word
 # and leaves the link to the team). The first is the default.
@@ -45,8 +45,8 @@ LABELS: Final = {
                "{summary}",
     "case_outcome": 'Chosen option: "{title}", because it combines what the answers of each '
                     "requirement lead to:",
-    "confirm": "Measure the decision with the evaluations it builds, before launch and after "
-               "every change:",
+    "confirm": "Check, before launch and after every change, that what was built does what "
+               "the decision expects:",
     "revisit_command": "The decision holds while its decision drivers do. `ragft revisit` with "
                        "this file decides its answers again against the current tree and says "
                        "whether the decision still stands.",
@@ -65,4 +65,34 @@ FORM: Final = {
     "decision_makers": "Decision-makers (separate names with commas)",
     "reasons": "Your reason for each answer",
     "why": "{gate}: “{answer}”",
+}
+
+# What `ragft revisit` says of each record: one line per file (values are filled with repr, as
+# ids are quoted on the command line).
+REVISIT: Final = {
+    "stands": "{origin}: stands: {said}{note}",
+    "one": "{exit} ({title})",
+    "all": "all {count} requirements",
+    "tree_changed": " (the tree has changed since; this decision has not)",
+    "changed": "{origin}: changed: {parts}{tail}",
+    "requirement": "requirement {name!r}: ",
+    "moved": "{who}{old} -> {new}{title}: {cause}",
+    "title": " ({title})",
+    "no_exit": "no exit",
+    "rest": "; {rest} of {count} requirements stand",
+    "no_gate": "the tree no longer has gate {gate!r}",
+    "no_answer": "the tree's gate {gate!r} no longer has answer {answer!r} (it has {answers!r})",
+    "leads_to_gate": "answer '{gate}={answer}' now leads to gate {next!r}",
+    "starts_at": "the tree now starts at gate {gate!r}",
+    "not_gate": "{after}, not {gate!r}",
+    "pair": "'{gate}={answer}'",
+    "start": "the start",
+    "asks": "after {last} the tree now asks gate {gate!r}, which the record has no answer for",
+    "unused": "answer {last} now leads to {end!r}; the answers to {unused!r} are not used",
+    "made_by": "answer '{gate}={answer}' now makes ",
+    "made_now": "now ",
+    "nothing": "nothing",
+    "layer": "{by}{layer!r} the knowledge layer, not {old!r}, so the walk ends at {end!r}",
+    "leads": "answer {last} now leads to {end!r}",
+    "components": "its components are now {new!r}, not {old!r}",
 }

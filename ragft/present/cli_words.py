@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = [
-    "HELP",
-    "WORDS",
-    "exit_status",
-]
+__all__: list[str] = []
 
 WORDS: Final = {
     "keys_tty": "Choose with ↑ ↓ and Enter, or type a number or an answer's id. "
@@ -27,6 +23,58 @@ WORDS: Final = {
     "error": "error",
     "warning": "warning",
     "force": "(pass --force to overwrite it)",
+    "examples": "Examples:",
+    "gates_heading": "Gates and their answers, in the order the walk asks them:",
+}
+
+# Each command's examples, as its --help shows them; {slots} are filled from the tree.
+EXAMPLES: Final = {
+    "ragft": ("ragft walk", "ragft decide {answers}",
+              "ragft decide --help      (every gate and its answers)"),
+    "decide": ("ragft decide {answers}", "ragft decide {first} --json {rest}"),
+    "walk": ("ragft walk", "ragft walk --tree our-tree.yaml",
+             "printf '2\\n1\\n1\\n' | ragft walk"),
+    "diagram": ("ragft diagram -o tree.svg", "ragft diagram {answers} -o path.png",
+                "ragft diagram --focus {gate} --no-prechecks -o {gate}.dot"),
+    "record": ("ragft record {answers} -o decision.md",
+               "ragft record {answers} --adr docs/decisions --use-case 'Support bot' "
+               '--why {last}="no team can own retraining yet"',
+               "ragft record --case our-case.yaml --adr docs/decisions"),
+    "revisit": ("ragft revisit docs/decisions",
+                "ragft --tree our-tree.yaml revisit docs/decisions/0003-support-bot.md"),
+    "export": ("ragft export site-data", "ragft export site-data --force"),
+    "completion": ('eval "$(ragft completion bash)"      (in ~/.bashrc)',
+                   'eval "$(ragft completion zsh)"       (in ~/.zshrc, after compinit)',
+                   "ragft completion fish > ~/.config/fish/completions/ragft.fish"),
+    "schema": ("ragft schema > tree.schema.json",),
+}
+
+# The options' help, keyed "command.option" (or the option alone, where commands share it).
+OPTIONS: Final = {
+    "tree": "use this tree file (YAML or JSON) instead of ragft's own",
+    "tree_top": "use this tree file (YAML or JSON) instead of ragft's own; also accepted after "
+                "the command",
+    "answers": "an answer as gate=answer, e.g. knowledge=static (ids in any case)",
+    "force_file": "overwrite FILE if it exists",
+    "decide.json": "print the decision as JSON (complete: false while unfinished)",
+    "diagram.answers": "highlight the path of these answers; {answers}",
+    "diagram.output": "output file; its suffix picks the format (.svg, .png, .dot)",
+    "diagram.no_prechecks": "start at gate 1",
+    "diagram.focus": "emphasise one gate and its answers",
+    "diagram.engine": "graphviz-pure (default) or a system Graphviz 'dot'",
+    "record.output": "write the record to FILE (default: print it)",
+    "record.adr": "write DIR/NNNN-title.md with the next free number; never overwrites",
+    "record.case": "a use case's requirements, answers and reasons (YAML) instead of ANSWER",
+    "record.use_case": "what the system is for",
+    "record.requirement": "the requirement this walk decides",
+    "record.status": "the record's status: {statuses} (default: {default})",
+    "record.by": "a decision-maker (repeat it, or separate names with commas)",
+    "record.why": 'your reason for an answer, e.g. knowledge="policies change quarterly"',
+    "record.date": "the record's date, YYYY-MM-DD (default: today)",
+    "revisit.records": "record files, or folders of them",
+    "export.directory": "the folder to write into",
+    "export.force": "overwrite files that exist",
+    "completion.shell": "bash, zsh or fish",
 }
 
 # Exit codes, said once for --help texts and the README.
@@ -45,6 +93,11 @@ def exit_status(*codes: int) -> str:
 
 # One line per command for `ragft --help`, then what each command's own --help starts with.
 HELP: Final = {
+    "ragft": (
+        "",
+        "RAG, fine-tuning, or both? Walk the decision tree of pre-checks and gates to a "
+        "recommendation, draw it, and write the decision down.",
+    ),
     "decide": (
         "the recommendation for a set of answers",
         "Print the recommendation the answers reach: what it is made of, what to build, what "

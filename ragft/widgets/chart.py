@@ -20,13 +20,10 @@ import math
 from typing import Any
 
 from ..engine.calc import BreakEven, cumulative, money
-from ._common import esc
+from ..present.html import esc
+from ..present.widget_words import WORDS
 
-__all__ = [
-    "break_even_chart",
-    "break_even_svg",
-    "describe",
-]
+__all__ = ["break_even_chart"]
 
 COST = "#D55E00"  # Okabe-Ito vermillion: cost
 SAVED = "#0072B2"  # Okabe-Ito blue: savings
@@ -35,6 +32,12 @@ _MAX_MONTHS = 120
 # at the top and the x axis title at the bottom.
 _W, _H = 580, 300
 _LEFT, _RIGHT, _TOP, _BOTTOM = 60, 18, 44, 48
+# Whole elements as templates: the chart's own markup, filled with str.format.
+_SVG = ('<svg class="ragft-plot" role="img" aria-label="{label}" viewBox="0 0 {w} {h}" '
+        'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="13" '
+        'fill="currentColor">')
+_DOT = '<circle cx="{x}" cy="{y}" r="4" fill="currentColor"/>'
+_LINE = '<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>'
 
 
 def horizon_for(result: BreakEven) -> int:
@@ -104,9 +107,7 @@ def break_even_svg(result: BreakEven, description: str) -> str:
                                                                           strict=True))
 
     parts = [
-        f'<svg class="ragft-plot" role="img" aria-label="{esc(description)}" '
-        f'viewBox="0 0 {_W} {_H}" xmlns="http://www.w3.org/2000/svg" '
-        'font-family="inherit" font-size="13" fill="currentColor">',
+        _SVG.format(label=esc(description), w=_W, h=_H),
         f"<title>{esc(description)}</title>",
     ]
     for t in y_ticks:
@@ -124,29 +125,28 @@ def break_even_svg(result: BreakEven, description: str) -> str:
     parts.append(f'<line x1="{_LEFT}" x2="{_W - _RIGHT}" y1="{base}" y2="{base}" '
                  'stroke="currentColor"/>')
     parts.append(f'<text x="{_LEFT + plot_w / 2:g}" y="{_H - 8}" text-anchor="middle">'
-                 "Months after the first training run</text>")
+                 f"{esc(WORDS['months_axis'])}</text>")
     if result.months is not None and 0 < result.months <= x_max:
         x = _fmt(px(result.months))
         y = _fmt(py(result.upfront + result.monthly_upkeep * result.months))
         parts.append(f'<line x1="{x}" x2="{x}" y1="{_TOP}" y2="{base}" stroke="currentColor" '
                      'stroke-dasharray="2 3"/>')
-        parts.append(f'<circle cx="{x}" cy="{y}" r="4" fill="currentColor"/>')
+        parts.append(_DOT.format(x=x, y=y))
+        mark = WORDS["break_even_mark"].format(months=f"{result.months:.1f}")
         anchor = "end" if result.months > x_max * 0.6 else "start"
         shift = -8 if anchor == "end" else 8
         parts.append(f'<text x="{_fmt(px(result.months) + shift)}" y="{_fmt(py(0) - 10)}" '
-                     f'text-anchor="{anchor}">break-even ≈ {result.months:.1f} months</text>')
-    parts.append(f'<polyline points="{line(cost)}" fill="none" stroke="{COST}" '
-                 'stroke-width="2.5"/>')
-    parts.append(f'<polyline points="{line(saved)}" fill="none" stroke="{SAVED}" '
-                 'stroke-width="2.5" stroke-dasharray="8 4"/>')
+                     f'text-anchor="{anchor}">{esc(mark)}</text>')
+    parts.append(_LINE.format(points=line(cost), colour=COST, dash=""))
+    parts.append(_LINE.format(points=line(saved), colour=SAVED, dash=' stroke-dasharray="8 4"'))
     # The legend names each line by its colour and dash, above the plot.
     parts.append(f'<line x1="{_LEFT}" x2="{_LEFT + 28}" y1="16" y2="16" stroke="{COST}" '
                  'stroke-width="2.5"/>')
-    parts.append(f'<text x="{_LEFT + 34}" y="16" dy="0.32em">Cumulative cost of '
-                 "fine-tuning</text>")
+    parts.append(f'<text x="{_LEFT + 34}" y="16" dy="0.32em">{esc(WORDS["cost_line"])}</text>')
     parts.append(f'<line x1="{_LEFT + 260}" x2="{_LEFT + 288}" y1="16" y2="16" '
                  f'stroke="{SAVED}" stroke-width="2.5" stroke-dasharray="8 4"/>')
-    parts.append(f'<text x="{_LEFT + 294}" y="16" dy="0.32em">Cumulative saving</text>')
+    parts.append(f'<text x="{_LEFT + 294}" y="16" dy="0.32em">{esc(WORDS["saving_line"])}'
+                 "</text>")
     parts.append("</svg>")
     return "".join(parts)
 
@@ -158,11 +158,11 @@ def describe(result: BreakEven) -> str:
     'Cumulative cost starts at $100 and grows by $0 a month; cumulative saving grows by $20 a
     month; the lines cross after about 5.0 months.'
     """
-    cross = (f"the lines cross after about {result.months:.1f} months"
-             if result.months is not None else "the saving never catches up with the cost")
-    return (f"Cumulative cost starts at {money(result.upfront)} and grows by "
-            f"{money(result.monthly_upkeep)} a month; cumulative saving grows by "
-            f"{money(result.monthly_saving)} a month; {cross}.")
+    cross = (WORDS["lines_cross"].format(months=f"{result.months:.1f}")
+             if result.months is not None else WORDS["never_catches_up"])
+    return WORDS["chart_description"].format(upfront=money(result.upfront),
+                                             upkeep=money(result.monthly_upkeep),
+                                             saving=money(result.monthly_saving), cross=cross)
 
 
 def break_even_chart(result: BreakEven) -> Any:
