@@ -28,9 +28,10 @@ node_modules/.installed: package.json package-lock.json
 	else echo "npm not found: accessibility tests will skip (apt-get install npm)"; fi
 
 # tools/guide_setup.py: JupyterLab in this venv saves widget state; the notebooks are trusted.
+# tools/guide_lab.py: JupyterLab, plus notebook 00's address for when no browser opens.
 guide: $(VENV)/.guide
 	$(PY) tools/guide_setup.py
-	$(VENV)/bin/jupyter lab $(ROOT_FLAG) $(LAB_FLAGS) notebooks/00_start_here.ipynb
+	$(PY) tools/guide_lab.py $(ROOT_FLAG) $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.test node_modules/.installed lint typecheck pytest
 
@@ -65,7 +66,7 @@ SITE_ENV = PATH="$(abspath $(VENV))/bin:$$PATH" QUARTO_PYTHON="$(abspath $(PY))"
 .PHONY: have-quarto
 have-quarto:
 	@command -v $(QUARTO) >/dev/null || { echo "$(QUARTO) not found: install Quarto >= 1.8 \
-	(https://quarto.org/docs/get-started/), or use the conda environment (environment.yml)"; exit 1; }
+	(https://quarto.org/docs/get-started/), or use the conda environment (environment-dev.yml)"; exit 1; }
 
 site: have-quarto $(VENV)/.guide
 	$(SITE_ENV) $(QUARTO) render

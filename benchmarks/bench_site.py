@@ -11,14 +11,18 @@ Rows:
   itself) and as Quarto runs it, one fresh Python per notebook (the work plus start-up);
 - the notebook bytes Quarto parses, before and after the filter;
 - the pre-render step (``site/prerender.py``) in a fresh process;
-- ``quarto render`` of the site against a bare website with the same number of pages, target
-  at most 2x; skipped, with the reason, where no ``quarto`` is installed.
+- ``quarto render`` of a fresh copy of the site, as ``make site`` runs it (this Python for the
+  pre-render step and the filter), against a bare website with the same number of one-line
+  pages and one theme, target at most 2x; and against the same bare site in the site's two
+  themes, light and dark (each theme is a Bootstrap build of its own), the floor the dark theme
+  sets. Skipped, with the reason, where no ``quarto`` is installed.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -86,15 +90,25 @@ def _prerender() -> None:
 
 
 def _quarto_render(project: Path) -> float:
+    """Seconds of ``quarto render``, with this Python first on PATH and as QUARTO_PYTHON, as
+    ``make site`` runs it (the pre-render step imports ragft)."""
+    bin_dir = str(Path(sys.executable).parent)
+    env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""),
+               QUARTO_PYTHON=sys.executable)
     start = time.perf_counter()
-    subprocess.run(["quarto", "render"], cwd=project, capture_output=True, check=True)
+    subprocess.run(["quarto", "render"], cwd=project, env=env, capture_output=True, check=True)
     return time.perf_counter() - start
 
 
-def _bare_site(folder: Path, pages: int) -> Path:
-    """A website with ``pages`` one-line pages and Quarto's default theme: the baseline."""
+BARE_THEMES = {"one theme": "", "light and dark": ("format:\n  html:\n    theme:\n"
+                                                   "      light: cosmo\n      dark: darkly\n")}
+
+
+def _bare_site(folder: Path, pages: int, theme: str = "") -> Path:
+    """A website with ``pages`` one-line pages and Quarto's default theme (or ``theme``, a
+    ``format:`` block): the baseline."""
     folder.mkdir(parents=True)
-    (folder / "_quarto.yml").write_text("project:\n  type: website\n", encoding="utf-8")
+    (folder / "_quarto.yml").write_text("project:\n  type: website\n" + theme, encoding="utf-8")
     for i in range(pages):
         (folder / f"page{i}.qmd").write_text(f"---\ntitle: Page {i}\n---\n\nText.\n",
                                             encoding="utf-8")
@@ -112,15 +126,18 @@ def _tracked_copy(target: Path) -> Path:
     return target
 
 
-def render_ratio() -> float:
-    """Wall time of ``quarto render`` of a fresh copy of the site over a bare site's."""
+def render_times() -> dict[str, float]:
+    """Wall time of ``quarto render`` of a fresh copy of the site, and of bare sites with as
+    many pages (:data:`BARE_THEMES`)."""
     import yaml
 
     pages = len(yaml.safe_load((ROOT / "_quarto.yml").read_text())["project"]["render"])
     with tempfile.TemporaryDirectory() as tmp:
-        site = _tracked_copy(Path(tmp) / "site")
-        bare = _bare_site(Path(tmp) / "bare", pages)
-        return _quarto_render(site) / _quarto_render(bare)
+        times = {"site": _quarto_render(_tracked_copy(Path(tmp) / "site"))}
+        for name, theme in BARE_THEMES.items():
+            times[name] = _quarto_render(_bare_site(Path(tmp) / name.replace(" ", "-"), pages,
+                                                    theme))
+        return times
 
 
 def skipped() -> list[tuple[str, str]]:
@@ -143,8 +160,15 @@ def rows() -> list[Row]:
         ("pre-render step (site/prerender.py)", _median(_prerender, 3), None, "s"),
     ]
     if not skipped():
-        found.append(("quarto render, site / bare site (ratio)", render_ratio(),
-                      RENDER_RATIO_TARGET, "x"))
+        times = render_times()
+        found += [("quarto render, the site", times["site"], None, "s"),
+                  ("quarto render, bare site, as many pages", times["one theme"], None, "s"),
+                  ("quarto render, bare site, light and dark", times["light and dark"], None,
+                   "s"),
+                  ("quarto render, site / bare site (ratio)", times["site"] / times["one theme"],
+                   RENDER_RATIO_TARGET, "x"),
+                  ("quarto render, site / bare light and dark", times["site"] /
+                   times["light and dark"], None, "x")]
     return found
 
 

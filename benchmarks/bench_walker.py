@@ -11,7 +11,7 @@ Rows:
   (``walker.js``, ``walker.css``, ``tree.json``, ``tree.svg``), each against 150 KB;
 - the time from navigation to a first question a reader can answer (radio buttons on screen) in
   headless Chromium, median of several page loads, for the file (``file://``) and the site page
-  (``http://127.0.0.1``, which fetches the data); target 1 s.
+  (``http://127.0.0.1``, which fetches the data); target 250 ms.
 
 Each row is ``(name, value, target, unit)`` with unit ``"KB"`` or ``"s"``.
 """
@@ -28,8 +28,11 @@ import threading
 from pathlib import Path
 from typing import Any
 
-SIZE_TARGET_KB = 288.0
-READY_TARGET_S = 1.0
+# What a reader needs, not what the walker weighs today: the one file fits a chat attachment
+# or a workshop's slow network (150 KB with its font), and the first question answers as the
+# page opens (250 ms from file://, issue 22).
+SIZE_TARGET_KB = 150.0
+READY_TARGET_S = 0.25
 RUNS = 7
 CHROMIUM = os.environ.get("RAGFT_CHROMIUM", "/usr/bin/chromium")
 QUESTION = "#ragft-walker[data-ready] fieldset[data-gate] input[type=radio]"

@@ -7,7 +7,8 @@ Run from the repository root::
 
 Rows: import time of ``ragft`` against ``import graphviz, ipywidgets`` alone (each in a fresh
 process); ``decide`` over every answer combination; DOT generation; SVG rendering, first
-(uncached) and cached for a new answer; export to a temporary folder. If
+(uncached) and for an answer drawn before (a cache hit, as the notebook walker draws it:
+``render_tree`` and the prolog strip), and the hit's parts; export to a temporary folder. If
 ``benchmarks/bench_walker.py`` or ``bench_site.py`` exists, its ``rows()`` (tuples ``(name,
 value, target_or_None, unit)``, unit ``"s"``, ``"KB"`` or ``"x"``) are appended, and the rows
 its ``skipped()`` names are listed with the reason. Exit code 1 if a row with a target fails it.
@@ -27,7 +28,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 IMPORT_RATIO_TARGET = 1.2
-CACHED_TARGET = 0.020
+# What a learner needs, not what the code does today: a path drawn before comes back at once
+# (Back, the same answers again: 5 ms is well inside a frame), and a new one within a click's
+# tenth of a second of feeling immediate.
+CACHED_TARGET = 0.005
+NEW_ANSWER_TARGET = 0.100
 
 Row = tuple[str, float, "float | None", str]  # name, value, target, unit ("s" or "KB")
 
@@ -54,7 +59,8 @@ def import_time(statement: str, runs: int) -> float:
 def core_rows(runs: int) -> tuple[list[Row], list[tuple[str, str, str, bool]]]:
     """Measure ragft; return the timing rows and the ratio rows (name, value, target, ok)."""
     from ragft.diagram.dot import tree_diagram
-    from ragft.diagram.render import cache_clear, render
+    from ragft.diagram.marks import marks
+    from ragft.diagram.render import cache_clear, render, render_tree, strip_xml_prolog
     from ragft.engine.decision import all_answer_sets, all_walks, decide
     from ragft.tree.loader import default_tree
     from ragft.web.export import export
@@ -71,17 +77,29 @@ def core_rows(runs: int) -> tuple[list[Row], list[tuple[str, str, str, bool]]]:
     walk = walks[len(walks) // 2]
 
     # A learner's click: a path highlighted that the renderer has not drawn yet (cache cleared,
-    # process warm), and one it drew before (a cache hit, e.g. after Back).
+    # process warm), and one it drew before (a cache hit, e.g. after Back), each as the
+    # notebook walker draws it (ragft.widgets.walker.diagram_html).
     def new_answer() -> None:
         cache_clear()
-        render(tree_diagram(tree, decision=walk))
+        strip_xml_prolog(render_tree(tree, decision=walk))
 
-    for w in walks:
-        render(tree_diagram(tree, decision=w))
     turn = iter(walks * (runs + 1))
 
     def seen_answer() -> None:
-        render(tree_diagram(tree, decision=next(turn)))
+        strip_xml_prolog(render_tree(tree, decision=next(turn)))
+
+    # Measured in this order: new_answer clears the cache, so every walk is drawn again after
+    # it, before the hits are timed. (Warming first, as this file once did, left the "hits" of
+    # 20 runs over the tree's 13 walks mostly first drawings: their median was a miss.)
+    new_time = median_time(new_answer, runs)
+    for w in walks:
+        render_tree(tree, decision=w)
+    seen_time = median_time(seen_answer, runs)
+
+    # What a hit costs, part by part. It no longer pays for the DOT (the row above: render()'s
+    # own key is that text, so a hit there needs the whole graph built first).
+    svg = render_tree(tree, decision=walk)
+    source = tree_diagram(tree, decision=walk).source
 
     with tempfile.TemporaryDirectory() as tmp:
         count = iter(range(runs))
@@ -96,10 +114,14 @@ def core_rows(runs: int) -> tuple[list[Row], list[tuple[str, str, str, bool]]]:
              median_time(lambda: [decide(c, tree) for c in combos], runs), None, "s"),
             ("DOT of the whole tree, path highlighted",
              median_time(lambda: tree_diagram(tree, decision=walk).source, runs), None, "s"),
-            ("SVG for a new answer (not cached)", median_time(new_answer, runs),
-             CACHED_TARGET, "s"),
-            ("SVG for an answer seen before (cache hit)",
-             median_time(seen_answer, runs), CACHED_TARGET, "s"),
+            ("SVG for a new answer (not cached)", new_time, NEW_ANSWER_TARGET, "s"),
+            ("SVG for an answer seen before (cache hit)", seen_time, CACHED_TARGET, "s"),
+            ("  hit: the key (what the decision marks)", median_time(lambda: marks(walk), runs),
+             None, "s"),
+            ("  hit: the prolog strip (a string copy)", median_time(lambda: strip_xml_prolog(svg),
+                                                                    runs), None, "s"),
+            ("  render() hit, given the DOT text built first", median_time(
+                lambda: render(source), runs), None, "s"),
             ("export (tree.json, tree.svg, walker)", median_time(export_once, runs), None, "s"),
         ]
     return rows, ratios
@@ -139,7 +161,9 @@ def table(rows: list[Row], ratios: list[tuple[str, str, str, bool]]) -> tuple[st
             ok = ok and value <= target
         scale, shown_unit = (1000, "ms") if unit == "s" else (1, unit)
         shown = "" if target is None else f"<= {target * scale:.0f} {shown_unit}"
-        lines.append(f"{name:<48} {value * scale:>9.2f} {shown_unit:<2} {shown:>12}  {verdict}")
+        digits = 2 if value * scale >= 0.1 else 4  # a look-up is microseconds
+        lines.append(f"{name:<48} {value * scale:>9.{digits}f} {shown_unit:<2} {shown:>12}  "
+                     f"{verdict}")
     for name, text, goal, passed in ratios:
         ok = ok and passed
         lines.append(f"{name:<48} {text:>12} {goal:>12}  {'PASS' if passed else 'FAIL'}")

@@ -28,7 +28,9 @@ if sys.version_info >= (3, 11):
 else:  # Python 3.10: the same parser under its PyPI name (in the test extras)
     import tomli as tomllib
 
-ENVIRONMENT = ROOT / "environment.yml"
+ENVIRONMENT = ROOT / "environment.yml"  # the learners' (Binder's)
+DEV_ENVIRONMENT = ROOT / "environment-dev.yml"  # the same, plus the site and test tools
+DEV_TOOLS = {"quarto", "pytest", "hypothesis", "nbval", "nbclient", "nbformat"}
 POSTBUILD = ROOT / "postBuild"
 OVERRIDES = ROOT / "jupyter" / "overrides.d" / "ragft.json"
 SETUP = ROOT / "tools" / "guide_setup.py"
@@ -64,8 +66,8 @@ def _runtime() -> list[Requirement]:
     return [Requirement(r) for r in _pyproject()["project"]["dependencies"]]
 
 
-def _environment() -> dict[str, Any]:
-    data = yaml.safe_load(ENVIRONMENT.read_text(encoding="utf-8"))
+def _environment(path: Path = ENVIRONMENT) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict), "environment.yml must be a mapping"
     return data
 
@@ -77,8 +79,8 @@ def _split(spec: str) -> tuple[str, str]:
     return match.group(1).lower(), match.group(2)
 
 
-def _conda() -> dict[str, str]:
-    return dict(_split(d) for d in _environment()["dependencies"] if isinstance(d, str))
+def _conda(path: Path = ENVIRONMENT) -> dict[str, str]:
+    return dict(_split(d) for d in _environment(path)["dependencies"] if isinstance(d, str))
 
 
 def _pip() -> list[str]:
@@ -138,8 +140,24 @@ def test_environment_holds_one_major_version(name: str, major: int) -> None:
     assert not spec.contains(f"{major - 1}.99")
 
 
+def test_learners_environment_leaves_the_tools_out() -> None:
+    assert not DEV_TOOLS & set(_conda()), "the site and test tools go in environment-dev.yml"
+
+
+def test_dev_environment_is_the_learners_plus_the_tools() -> None:
+    learners, dev = _environment(), _environment(DEV_ENVIRONMENT)
+    assert dev["channels"] == learners["channels"]
+    added = [d for d in dev["dependencies"] if d not in learners["dependencies"]]
+    assert [d for d in learners["dependencies"] if d not in dev["dependencies"]] == []
+    assert {_split(d)[0] for d in added} == DEV_TOOLS
+    reqs = _requirements()
+    for name, spec in _conda(DEV_ENVIRONMENT).items():  # the tools agree with pyproject too
+        if name in DEV_TOOLS - CONDA_EXTRAS:
+            assert SpecifierSet(spec) == reqs[name].specifier, name
+
+
 def test_environment_requires_recent_quarto() -> None:
-    spec = SpecifierSet(_conda()["quarto"])
+    spec = SpecifierSet(_conda(DEV_ENVIRONMENT)["quarto"])
     assert not spec.contains("1.7.99"), "Quarto >= 1.8 is needed (widget JS, axe checks)"
     assert spec.contains("1.8.0")
 
@@ -252,7 +270,7 @@ def test_every_route_runs_the_setup() -> None:
     assert guide, "the Makefile needs a guide target"
     steps = guide.group(1).splitlines()
     assert "tools/guide_setup.py" in steps[0], "make guide sets up before JupyterLab starts"
-    assert "jupyter lab" in steps[-1]
+    assert "tools/guide_lab.py" in steps[-1], "JupyterLab, and notebook 00's address"
     assert "tools/guide_setup.py" in POSTBUILD.read_text(encoding="utf-8")
     assert "python tools/guide_setup.py" in ENVIRONMENT.read_text(encoding="utf-8")
 
@@ -282,7 +300,9 @@ def _links(path: Path) -> list[str]:
 def launch_target(url: str) -> str:
     """Check one Binder launch URL for this repository; return the repo path it opens."""
     parts = urlsplit(url)
-    prefix = f"/v2/gh/{_repo_slug()}/HEAD"
+    from ragft.web.links import BINDER_REF
+
+    prefix = f"/v2/gh/{_repo_slug()}/{BINDER_REF}"
     assert parts.scheme == "https", url
     assert parts.path in (prefix, prefix + "/"), f"{url}: expected {prefix}"
     query = parse_qs(parts.query, strict_parsing=bool(parts.query))

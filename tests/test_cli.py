@@ -192,7 +192,7 @@ def small_tree(tmp_path: Path) -> Path:
     (["decide", "prompting=yes", "prompting=no"], "bad answer 'prompting=no': that gate is already answered"),
     (["decide", "--jsn"], "unknown option '--jsn' (must be one of ['--help', '--tree', '--json']); did you mean '--json'? (see 'ragft decide --help')"),
     (["--jsn"], "unknown option '--jsn'"),
-    (["dance"], "unknown command 'dance' (must be one of ['decide', 'walk', 'diagram', 'record', 'revisit', 'export', 'schema', 'completion'])"),
+    (["dance"], "unknown command 'dance' (must be one of ['decide', 'walk', 'diagram', 'record', 'revisit', 'tally', 'export', 'schema', 'completion'])"),
     (["decde"], "did you mean 'decide'?"),
     (["export", "a", "b"], "unexpected argument 'b' (see 'ragft export --help')"),
     (["completion", "tcsh"], "unknown shell 'tcsh' (must be one of ['bash', 'zsh', 'fish'])"),
@@ -266,8 +266,10 @@ def test_bad_paths_get_one_clear_line(capsys: pytest.CaptureFixture[str], tmp_pa
 
 # help -------------------------------------------------------------------------------------------
 
-COMMANDS = ("decide", "walk", "diagram", "record", "revisit", "export", "schema", "completion")
+COMMANDS = ("decide", "walk", "diagram", "record", "revisit", "tally", "export", "schema",
+            "completion")
 TAKES_ANSWERS = ("decide", "diagram", "record")
+ENDS_IN_3 = (*TAKES_ANSWERS, "walk")  # walk -o: a walk that stops before a recommendation
 
 
 def test_bare_ragft_and_help_show_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
@@ -294,7 +296,7 @@ def test_every_command_help_says_what_it_does_with_an_example(
     examples = out.split("Examples:\n")[1].split("\n\n")[0]
     assert f"ragft {command}" in examples
     assert "Exit status:" in out
-    assert ("  3  " in out) == (command in TAKES_ANSWERS)
+    assert ("  3  " in out) == (command in ENDS_IN_3)
 
 
 def _gates_in_help(text: str, tree: Tree) -> None:

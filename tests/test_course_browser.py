@@ -1,9 +1,9 @@
-"""The self-checks as a reader without a kernel meets them: plain HTML, in Chromium, with axe.
+"""The self-checks as a reader without a kernel or a script meets them, in Chromium, with axe.
 
-Every quiz is rendered from its stored Markdown to HTML (nbconvert's Markdown renderer, as
-Jupyter's exporters do; Quarto's pandoc passes the same ``<details>`` elements through), put on
-one page, and checked: no script is needed, every choice opens by keyboard and shows its
-feedback, and axe-core finds no WCAG 2.1 A/AA violation.
+Every quiz's stored static form (what a notebook keeps beside the widget, and what the site
+grades with its script; see tests/test_quiz_browser.py) is put on one page with no script:
+the radios work by keyboard, each question's answer key opens by keyboard and holds the
+feedback for every choice, and axe-core finds no WCAG 2.1 A/AA violation.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from nbconvert.filters import markdown2html
+from nbconvert.filters import markdown2html  # the glossary is still Markdown
 
 from conftest import run_axe
 from ragft.guide import glossary, quiz
@@ -22,8 +22,9 @@ pytestmark = pytest.mark.browser
 
 
 def _page(tmp_path: Path) -> Path:
-    sections = [f"<section><h2>Self-check: {quiz_id}</h2>{markdown2html(quiz.show(quiz_id).data)}"
-                "</section>" for quiz_id in quiz.quiz_ids()]
+    sections = [f"<section><h2>Self-check: {quiz_id}</h2>"
+                f"{quiz.form_html(quiz_id, quiz.items(quiz_id))}</section>"
+                for quiz_id in quiz.quiz_ids()]
     sections.append(f"<section><h2>Glossary</h2>{markdown2html(glossary.glossary().data)}"
                     "</section>")
     html = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>ragft "
@@ -39,23 +40,26 @@ def test_self_checks_work_by_keyboard_without_a_script(
     _page(tmp_path)
     page = offline.new_page()
     page.goto(serve(tmp_path) + "index.html")
-    summaries = page.locator("details > summary")
-    total = sum(len(q.choices) for i in quiz.quiz_ids() for q in quiz.questions(i))
-    assert summaries.count() == total
-    first = page.locator("details").first
-    assert first.locator("p").first.is_hidden(), "feedback stays hidden until a choice opens"
-    page.keyboard.press("Tab")  # the first focusable element is the first choice
+    questions = [q for i in quiz.quiz_ids() for q in quiz.questions(i)]
+    keys = page.locator("details.ragft-quiz-key")
+    assert keys.count() == len(questions)
+    assert page.locator("input[type=radio]").count() == sum(len(q.choices) for q in questions)
+    first = keys.first
+    assert first.locator("li").first.is_hidden(), "the key stays folded until opened"
+    page.keyboard.press("Tab")  # the first focusable element is the first question's radios
+    assert page.evaluate("document.activeElement.type") == "radio"
+    page.keyboard.press("ArrowDown")  # a native radio group: the arrows choose
+    assert page.locator("input[type=radio]:checked").count() == 1
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Enter")
     assert first.evaluate("e => e.open")
-    feedback = first.locator("p").first
+    feedback = first.locator(".ragft-quiz-says").first
     assert feedback.is_visible()
     assert feedback.inner_text().startswith(("Right.", "Not this one."))
-    page.keyboard.press("Space")  # and closes again
-    assert not first.evaluate("e => e.open")
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-    rights = page.locator("details strong", has_text="Right.")
-    assert rights.count() == sum(len(quiz.questions(i)) for i in quiz.quiz_ids())
+    rights = page.locator(".ragft-quiz-says > strong", has_text="Right.")
+    assert rights.count() == len(questions)
     anchors = page.evaluate("[...document.querySelectorAll('a[id^=term-]')].map(a => a.id)")
     assert anchors == [t.anchor for t in glossary.terms()]
     violations = run_axe(page, axe_js)

@@ -214,7 +214,8 @@ def test_no_remote_images() -> None:
 
 def test_the_record_command_works(tmp_path: Path, tree: Tree) -> None:
     commands = [line.strip() for line in TEXT.splitlines() if line.strip().startswith("ragft ")]
-    records = [shlex.split(c)[1:] for c in commands if c.startswith("ragft record ")]
+    records = [shlex.split(c)[1:] for c in commands
+               if c.startswith("ragft record ") and " -o " in c]
     assert records, "the page should show a `ragft record` command"
     folder = tmp_path / "records"
     folder.mkdir()

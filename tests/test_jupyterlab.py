@@ -117,12 +117,21 @@ def _opened_url(record: Path, process: subprocess.Popen[bytes], log: Path) -> st
 
 
 def _fresh_clone(target: Path) -> None:
+    """A fresh clone; with ``RAGFT_TEST_WORKTREE=1``, the working tree's uncommitted files
+    copied over it (to try a change before it is committed)."""
     if shutil.which("git") is None:
         missing("git is not installed (apt-get install git)")
     if not (ROOT / ".git").exists():
         missing(f"{ROOT} is not a git checkout to clone")
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(target)],
                    check=True, timeout=120, capture_output=True)
+    if os.environ.get("RAGFT_TEST_WORKTREE"):
+        listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"],
+                                cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        for name in filter(None, listed.split("\0")):
+            if (ROOT / name).is_file():
+                (target / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / name, target / name)
 
 
 @pytest.fixture(scope="module")
@@ -260,12 +269,71 @@ def test_make_guide_opens_the_first_notebook_with_its_diagrams(lab: Lab, page: A
     _notebook_ready(page)
     _stored_outputs_show(page)
     assert "run this cell to answer it here" in page.locator(".jp-Notebook").inner_text()
+    _not_unsaved(page)
     _shot(lab, page, "00-opened")
     _run_every_cell(page)
+    _diagrams_fit(page)
     _scroll_to(page, ".ragft-gate-question")
     _shot(lab, page, "00-question")
     _scroll_to(page, ".ragft-context-calculator")
     _shot(lab, page, "00-context-calculator")
+
+
+def _not_unsaved(page: Any) -> None:
+    """The kernel has connected and changed nothing: the tab shows no unsaved mark."""
+    page.wait_for_timeout(1000)  # JupyterLab writes the kernel's metadata as it connects
+    dirty = page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty, "
+                         ".lm-TabBar-tab.lm-mod-current.jp-mod-dirty")
+    assert dirty.count() == 0, "the notebook is marked unsaved before any edit"
+
+
+def _diagrams_fit(page: Any) -> None:
+    """Every diagram output is as wide as its output area at most (none is cut)."""
+    sizes = page.evaluate("""() => [...document.querySelectorAll(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedSVG img')].map(
+        (i) => [i.getBoundingClientRect().width,
+                i.closest('.jp-OutputArea-output').getBoundingClientRect().width])""")
+    assert sizes, "no diagram drawn"
+    assert all(img <= area + 0.5 for img, area in sizes), sizes
+
+
+def test_make_guide_prints_the_first_notebooks_address(lab: Lab) -> None:
+    deadline = time.monotonic() + 30
+    # JupyterLab hides a token it was given (token=...); this one it was given
+    want = f"{lab.base}/lab/tree/00_start_here.ipynb?token="
+    while want not in lab.log.read_text(encoding="utf-8", errors="replace"):
+        assert time.monotonic() < deadline, lab.log_tail()
+        time.sleep(0.2)
+
+
+def test_a_glossary_link_lands_on_its_term(lab: Lab, page: Any) -> None:
+    page.goto(lab.open("01_knowledge.ipynb"), timeout=UI_TIMEOUT)
+    _notebook_ready(page)
+    # JupyterLab writes a local link as /files/09_glossary.ipynb?_xsrf=...#term-x
+    links = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) "
+                         "a[href*='09_glossary.ipynb'][href*='#term-']")
+    links.first.wait_for(timeout=UI_TIMEOUT)
+    # JupyterLab looks for the fragment as soon as the file is loaded, before a notebook it has
+    # just opened is laid out: the first click opens the glossary, and from then on (the
+    # glossary in its tab) each link lands on its term.
+    links.first.click()
+    page.locator(".lm-TabBar-tab", has_text="09_glossary.ipynb").first.wait_for(
+        timeout=UI_TIMEOUT)
+    page.wait_for_timeout(1500)
+    for index in (links.count() - 1, 1):
+        page.locator(".lm-TabBar-tab", has_text="01_knowledge.ipynb").first.click()
+        link = links.nth(index)
+        anchor = str(link.get_attribute("href")).split("#", 1)[1]
+        link.scroll_into_view_if_needed()
+        link.click()
+        page.wait_for_function(
+            """(id) => { const e = document.querySelector(
+                `.jp-NotebookPanel:not(.lm-mod-hidden) [data-jupyter-id="${id}"]`);
+                if (!e) return false; const r = e.getBoundingClientRect();
+                return r.top >= 0 && r.top < innerHeight / 2; }""",
+            arg=anchor, timeout=CLICK_TIMEOUT)
+    _not_unsaved(page)
+    _shot(lab, page, "09-glossary-term")
 
 
 def test_the_break_even_calculator_follows_its_inputs(lab: Lab, page: Any) -> None:
@@ -346,6 +414,7 @@ def _walk(walker: Any, tree: Tree, requirement: Requirement) -> None:
         _wait_for_path(walker, _expected_on_path(tree, []), "Restart")
         expect(walker.locator(f".ragft-gate-{tree.root} input[type=radio]").first).to_be_visible(
             timeout=CLICK_TIMEOUT)
+        _focus_in(walker, f".ragft-gate-{tree.root}", "Restart")
     done: list[tuple[str, str]] = []
     for gate_id, answer_id in requirement.answers:
         before = card.inner_text()
@@ -362,6 +431,78 @@ def _walk(walker: Any, tree: Tree, requirement: Requirement) -> None:
         assert top["y"] - question["y"] < VIEWPORT["height"], "the card is off the screen"
     title = tree.exit(requirement.exit).title
     expect(card.locator(".ragft-card-title")).to_have_text(title, timeout=CLICK_TIMEOUT)
+    _focus_in(walker, ".ragft-card-box", "the last answer")
+
+
+def _focus_in(widget: Any, selector: str, what: str) -> None:
+    """Wait until the keyboard focus is inside ``selector`` of the widget."""
+    widget.page.wait_for_function(
+        "([w, s]) => document.activeElement && w.contains(document.activeElement) "
+        "&& document.activeElement.closest(s)",
+        arg=[widget.element_handle(), selector], timeout=CLICK_TIMEOUT)
+    assert widget.evaluate(
+        "(w, s) => !!document.activeElement.closest(s)", selector), f"focus after {what}"
+
+
+def _undo_and_keys(page: Any, walker: Any, tree: Tree) -> None:
+    """Restart can be undone; a dropdown's arrow keys change it, not the notebook."""
+    from playwright.sync_api import expect
+
+    title = walker.locator(".ragft-card-title").inner_text()
+    walker.get_by_role("button", name="Restart").click()
+    _focus_in(walker, f".ragft-gate-{tree.root}", "Restart")
+    walker.get_by_role("button", name="Undo Restart").click()
+    expect(walker.locator(".ragft-card-title")).to_have_text(title, timeout=CLICK_TIMEOUT)
+    _focus_in(walker, ".ragft-card-box", "Undo Restart")
+    status = walker.get_by_label("Status:")
+    active_cell = page.locator(".jp-Notebook .jp-Cell.jp-mod-active")
+    cell_before = active_cell.inner_text()[:200]
+    status.focus()
+    before = status.input_value()
+    page.keyboard.press("ArrowDown")
+    expect(status).not_to_have_value(before, timeout=CLICK_TIMEOUT)
+    assert status.evaluate("s => s === document.activeElement"), "the dropdown kept the focus"
+    assert active_cell.inner_text()[:200] == cell_before, "the arrow key moved the notebook"
+    page.keyboard.press("ArrowUp")
+    expect(status).to_have_value(before, timeout=CLICK_TIMEOUT)
+
+
+def _remove_and_undo(builder: Any) -> None:
+    """Remove focuses the requirement now in its place; Undo Remove brings the row back."""
+    from playwright.sync_api import expect
+
+    rows = builder.locator(".ragft-requirement")
+    names = [r.locator("input[type=text]").first.input_value() for r in rows.all()]
+    rows.nth(1).get_by_role("button", name="Remove").click()
+    expect(rows).to_have_count(len(names) - 1, timeout=CLICK_TIMEOUT)
+    _focus_in(builder, ".ragft-requirement", "Remove")
+    focused = builder.evaluate("() => document.activeElement.value")
+    assert focused == names[2], "the requirement now in the removed one's place has the focus"
+    builder.get_by_role("button", name="Undo Remove").click()
+    expect(rows).to_have_count(len(names), timeout=CLICK_TIMEOUT)
+    # the row comes back at the end, then moves to its place: wait for the order
+    shown: list[str] = []
+    deadline = time.monotonic() + CLICK_TIMEOUT / 1000
+    while shown != names and time.monotonic() < deadline:
+        builder.page.wait_for_timeout(200)
+        shown = [r.locator("input[type=text]").first.input_value() for r in rows.all()]
+    assert shown == names, "Undo Remove puts the requirement back where it was"
+
+
+def _saved_view_is_off(page: Any, walker: Any) -> None:
+    """Without a kernel the controls look and act disabled, and one line says why."""
+    said = walker.evaluate("w => getComputedStyle(w, '::before').content")
+    assert "no kernel" in said, said
+    said_inside = walker.evaluate("""w => [...w.querySelectorAll('.ragft-widget')].filter(
+        (e) => getComputedStyle(e, '::before').content.includes('kernel')).length""")
+    assert said_inside == 0, "the reason is said once, on the whole widget"
+    change = walker.locator(".ragft-choice-change").last
+    assert change.is_disabled(), "Change answers nothing without a kernel"
+    assert float(change.evaluate("b => getComputedStyle(b).opacity")) < 1
+    folded = walker.locator(".ragft-choice-folded").count()
+    change.dispatch_event("click")
+    page.wait_for_timeout(300)
+    assert walker.locator(".ragft-choice-folded").count() == folded, "Change unfolded a gate"
 
 
 def _keyboard(page: Any, walker: Any, tree: Tree) -> None:
@@ -433,6 +574,7 @@ def test_a_learner_walks_saves_and_reopens_notebook_07(lab: Lab, page: Any, tree
         _notebook_ready(page)
         _stored_outputs_show(page)
         assert "Walker: run this cell" in page.locator(".jp-Notebook").inner_text()
+        _not_unsaved(page)
         _shot(lab, page, "07-opened")
         _run_every_cell(page)
         walker = page.locator(".ragft-walker").first
@@ -442,9 +584,16 @@ def test_a_learner_walks_saves_and_reopens_notebook_07(lab: Lab, page: Any, tree
         _keyboard(page, walker, tree)
         for requirement in tree.example.requirements:
             _walk(walker, tree, requirement)
+        _undo_and_keys(page, walker, tree)
         _scroll_to(page, ".ragft-walker")
         _shot(lab, page, "07-walker")
+        box = walker.locator(".ragft-diagram-box svg").first.bounding_box()
+        area = walker.locator("xpath=ancestor::*[contains(@class,'jp-OutputArea-output')]")
+        assert box["width"] <= area.bounding_box()["width"] + 0.5, "the diagram is cut"
+        label = walker.locator(".ragft-diagram-box svg text").first.bounding_box()
+        assert label["height"] >= 9, f"the diagram's labels are {label['height']:.1f} px tall"
         builder = page.locator(".ragft-case-builder").first
+        _remove_and_undo(builder)
         builder.get_by_role("button", name="Answers").first.click()
         _scroll_to(page, ".ragft-case-builder")
         _shot(lab, page, "07-case-builder")
@@ -468,6 +617,7 @@ def test_a_learner_walks_saves_and_reopens_notebook_07(lab: Lab, page: Any, tree
         for session in lab.api("/api/sessions"):
             lab.api(f"/api/sessions/{session['id']}", method="DELETE")
         _reopened(page, lab, labels, title, "reopened from the saved notebook alone")
+        _saved_view_is_off(page, page.locator(".ragft-walker").first)
         _scroll_to(page, ".ragft-walker")
         _shot(lab, page, "07-reopened")
     except Exception:

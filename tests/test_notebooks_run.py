@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import platform
 import posixpath
 import shlex
 import shutil
@@ -72,7 +73,7 @@ def test_execute_stores_outputs_and_clean_metadata_but_no_widget_state(tmp_path:
                                     "answer it here.")
     assert nb.metadata["kernelspec"] == KERNELSPEC
     assert set(nb.metadata) == {"kernelspec", "language_info"}
-    assert "version" not in nb.metadata["language_info"]
+    assert nb.metadata["language_info"]["version"] == platform.python_version()
     assert nb.cells[1].metadata == {"tags": ["keep"]}
     assert "execution" not in nb.cells[2].metadata
     assert path.stat().st_mode & 0o777 == 0o644

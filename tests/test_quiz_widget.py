@@ -37,7 +37,8 @@ def test_a_right_answer_is_graded_and_scored(budget: Quiz) -> None:
     assert "1 of 5 right" in budget.score_box.value
     assert first.feedback.value.count("<strong>Right.</strong>") == 1
     assert first.item.feedback[first.item.right] in first.feedback.value
-    assert first.check_button.disabled and not first.retry_button.disabled
+    assert first.check_button.disabled
+    assert not first.retry_button.disabled
 
 
 def test_a_wrong_answer_shows_its_own_feedback(budget: Quiz) -> None:
@@ -64,7 +65,8 @@ def test_try_again_clears_the_answer_and_the_score(budget: Quiz) -> None:
     q.retry_button.click()
     assert (q.choice.value, q.checked, q.feedback.value) == (None, None, "")
     assert budget.score == (0, 5)
-    assert q.retry_button.disabled and not q.check_button.disabled
+    assert q.retry_button.disabled
+    assert not q.check_button.disabled
     assert q.choice.focus_pending  # the keyboard goes back to the answers
 
 
@@ -73,7 +75,8 @@ def test_a_new_choice_after_check_is_not_graded_until_checked(budget: Quiz) -> N
     q.choice.value = q.item.right
     q.check_button.click()
     q.choice.value = _wrong(q.item)
-    assert q.feedback.value == "" and budget.score == (0, 5)
+    assert q.feedback.value == ""
+    assert budget.score == (0, 5)
     q.check_button.click()
     assert "Not this one" in q.feedback.value
 
@@ -117,4 +120,4 @@ def test_the_output_carries_the_widget_and_the_static_form(budget: Quiz) -> None
     assert WIDGET_VIEW in bundle
     assert bundle["text/html"].startswith("<form class='ragft-quiz")
     assert bundle["text/html"].count("class='ragft-quiz-item'") == 5
-    assert bundle["text/plain"].startswith("Self-check: run this cell")
+    assert bundle["text/plain"] == "Self-check, 5 questions: graded here once the cell has run."

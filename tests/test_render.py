@@ -13,7 +13,7 @@ import pytest
 
 from ragft.diagram.backend import find_executable, run_layout
 from ragft.diagram.dot import tree_diagram
-from ragft.diagram.render import cache_clear, render
+from ragft.diagram.render import cache_clear, render, render_tree
 from ragft.engine.decision import all_walks, decide, path_to
 from ragft.errors import (
     RendererError,
@@ -84,6 +84,48 @@ def test_render_is_cached_by_source_and_format(tree: Tree) -> None:
     info = render_mod._render.cache_info()
     assert (info.hits, info.misses) == (2, 1)
     assert isinstance(render(graph, "png"), bytes)  # another format, another entry
+
+
+def test_render_tree_draws_what_render_of_the_diagram_draws(tree: Tree) -> None:
+    cache_clear()
+    for walk in [None, *all_walks(tree)]:
+        assert render_tree(tree, decision=walk) == render(tree_diagram(tree, decision=walk))
+    assert render_tree(tree, prechecks=False, focus="depth", legend=False) == render(
+        tree_diagram(tree, prechecks=False, focus="depth", legend=False))
+    assert render_tree(tree, "dot") == tree_diagram(tree).source
+    assert isinstance(render_tree(tree, "png"), bytes)
+    with pytest.raises(UnknownFormatError):
+        render_tree(tree, "pdf")
+
+
+def test_a_render_tree_hit_builds_no_diagram(tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache's key is what decides the drawing, so a hit is a look-up: no DOT is built
+    (building it was most of what a hit of render() cost)."""
+    cache_clear()
+    walks = list(all_walks(tree))
+    drawn = {i: render_tree(tree, decision=w) for i, w in enumerate(walks)}
+    monkeypatch.setattr("ragft.diagram.dot.tree_diagram", lambda *a, **k: pytest.fail("built"))
+    for i, w in enumerate(walks):
+        # Another Decision of the same answers is the same drawing.
+        again = decide(w.answers, tree)
+        assert render_tree(tree, decision=again) is drawn[i]
+
+
+def test_render_tree_keeps_trees_apart_and_the_least_recent_goes(
+        tree: Tree, hostile_tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keyed by the tree object (which the entry holds, so its id is not reused) and the
+    options: another tree or another option is another drawing; the cache stays bounded."""
+    cache_clear()
+    ours = render_tree(tree)
+    theirs = render_tree(hostile_tree)
+    assert ours != theirs
+    assert render_tree(tree) is ours  # now the most recent
+    monkeypatch.setattr(render_mod, "CACHE_SIZE", 2)
+    render_tree(tree, legend=False)
+    kept = [entry[0] for entry in render_mod._DRAWN.values()]
+    assert kept == [tree, tree], "the hostile tree, least recently used, should have gone"
+    cache_clear()
+    assert not render_mod._DRAWN
 
 
 def test_png_and_dot(tree: Tree) -> None:

@@ -12,6 +12,7 @@ import html
 import itertools
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -151,7 +152,8 @@ def test_pages_link_what_prerender_writes(prerendered: Path) -> None:
     for page in pages:
         text = page.read_text(encoding="utf-8")
         for name in re.findall(r'(?:src|href|data-tree|data-svg)="site-data/([^"]+)"', text):
-            assert (prerendered / name).is_file(), f"{page.name} links {name}"
+            file = name.partition("#")[0]  # a walker link keeps its answers after the '#'
+            assert (prerendered / file).is_file(), f"{page.name} links {name}"
             linked += 1
     assert linked
 
@@ -473,6 +475,20 @@ def test_site_workflow_never_cancels_a_pages_deployment() -> None:
         assert cancel is False or cancel == "${{ github.event_name == 'pull_request' }}", cancel
     assert deploy["if"] == "github.event_name != 'pull_request'"
     assert deploy["environment"]["name"] == "github-pages"
+
+
+@pytest.mark.parametrize(("target", "command"), [("site", "render"), ("preview", "preview")])
+def test_make_site_runs_quarto_with_the_projects_python(target: str, command: str) -> None:
+    """Quarto runs the pre-render step with QUARTO_PYTHON, else the first python3 on PATH:
+    `make site` names the venv's both ways, so it works without activating anything."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    result = subprocess.run(["make", "-n", "-s", "-o", "/env/.guide", target, "VENV=/env",
+                             "QUARTO=quarto-x"], cwd=ROOT, capture_output=True, text=True,
+                            check=True)
+    recipe = result.stdout.splitlines()
+    assert 'PATH="/env/bin:$PATH" QUARTO_PYTHON="/env/bin/python" quarto-x ' + command in recipe
+    assert any("command -v quarto-x" in line for line in recipe), "no check that Quarto is there"
 
 
 def test_ci_workflow_runs_the_ci_script() -> None:

@@ -24,6 +24,7 @@ from ragft.records.madr import record_markdown
 from ragft.records.template import RecordFields
 from ragft.tree.loader import default_tree
 from ragft.tree.model import Gate, Tree
+from ragft.widgets._common import Keeper
 from ragft.widgets.calculators import BreakEvenCalculator, ContextCalculator
 from ragft.widgets.case import CaseBuilder
 from ragft.widgets.choice import Choice
@@ -100,8 +101,9 @@ def test_gate_question_has_nothing_preselected(gate: Gate) -> None:
         assert html.escape(text) in head
     assert "Choose an answer" in q.meaning.value
     assert not q.folded
-    assert isinstance(q.children[0], w.HTML)
-    assert "<style>" in q.children[0].value, "a question on its own carries the stylesheet"
+    style = q.children[0].children[0]  # the style box: the stylesheet and a Keeper
+    assert isinstance(style, w.HTML)
+    assert "<style>" in style.value, "a question on its own carries the stylesheet"
 
 
 @pytest.mark.parametrize(("gate_id", "answer_id"), ANSWERS, ids=[f"{g}={a}" for g, a in ANSWERS])
@@ -526,7 +528,7 @@ def test_every_control_has_a_visible_label_and_none_is_a_slider(
     root = make()
     assert isinstance(root, w.VBox)
     controls = [d for d in descendants(root) if isinstance(d, w.DOMWidget)
-                and not isinstance(d, w.Box | w.HTML | w.Label | w.HTMLMath)]
+                and not isinstance(d, w.Box | w.HTML | w.Label | w.HTMLMath | Keeper)]
     assert controls
     for control in controls:
         assert "Slider" not in type(control).__name__, f"{type(control).__name__} is a slider"

@@ -44,14 +44,19 @@ __all__ = [
     "notebook_text",
 ]
 
-KERNELSPEC = {"name": "python3", "language": "python", "display_name": "Python 3"}
+# What JupyterLab writes when the kernel connects (ipykernel's kernel.json): stored as is, an
+# opened notebook is not "unsaved" before any edit.
+KERNELSPEC = {"name": "python3", "language": "python", "display_name": "Python 3 (ipykernel)"}
 NOTEBOOK_METADATA_KEYS = ("kernelspec", "language_info")
 # Tags drive Quarto and nbval; the rest are Quarto cell options kept out of the visible source
 # (Quarto reads them from cell metadata too) and JupyterLab's collapsed-input flag.
 CELL_METADATA_KEYS = ("tags", "fig-alt", "fig-cap", "echo", "output", "include", "jupyter")
-# language_info.version names the Python that happened to run the notebook: left out.
+# JupyterLab writes the kernel's language_info (with the Python version) when the kernel
+# connects and marks the notebook unsaved if that changes it: all of it is kept, so a notebook
+# opened in the guide's environment (the Python that executed it) is not "unsaved" before any
+# edit.
 LANGUAGE_INFO_KEYS = ("name", "mimetype", "file_extension", "pygments_lexer", "codemirror_mode",
-                      "nbconvert_exporter")
+                      "nbconvert_exporter", "version")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "notebooks"
 

@@ -5,6 +5,12 @@ use (``[embeddings](09_glossary.ipynb#term-embeddings)``), and the phrases that 
 of it, which the tests look for. Anchors are ``<a id>`` elements rather than headings, because
 JupyterLab and Quarto give headings different ids.
 
+The glossary notebook holds one Markdown cell per term, written from this file by
+``tools/glossary_cells.py`` (:func:`term_cells`; a test checks they match). Markdown cells, not
+one output, because JupyterLab navigates to ``#term-x`` by the ``data-jupyter-id`` its
+sanitizer gives an element of a Markdown cell (``id="term-x"`` in a trusted output stays an
+``id``, which JupyterLab does not look for); Quarto keeps ``<a id>`` as written.
+
 Example:
     >>> from ragft.guide import glossary
     >>> glossary.href("lora")
@@ -29,7 +35,7 @@ from ..tree.model import Tree
 from ._data import Reader, load_yaml
 from ._text import cite, md, resolve
 
-__all__ = ["further_reading", "glossary"]
+__all__ = ["further_reading", "term_cells"]
 
 DEFAULT_FILE = "glossary.yaml"
 GLOSSARY_NOTEBOOK = "09_glossary.ipynb"
@@ -114,6 +120,18 @@ def glossary(path: str | Path | None = None) -> Markdown:
     """Every term with its definition, alphabetically, each behind its own anchor."""
     return md("\n\n".join(f'<a id="{t.anchor}"></a>**{md_escape(t.term)}.** '
                           f"{md_escape(t.definition)}" for t in terms(path)))
+
+
+def term_source(term: Term) -> str:
+    """The Markdown cell of one term in the glossary notebook: anchor, heading, definition."""
+    return (f'<a id="{term.anchor}"></a>\n\n### {md_escape(term.term)}\n\n'
+            f"{md_escape(term.definition)}")
+
+
+def term_cells(path: str | Path | None = None) -> list[tuple[str, str]]:
+    """``(cell id, source)`` of every term's Markdown cell, alphabetically (the cell id is the
+    anchor)."""
+    return [(t.anchor, term_source(t)) for t in terms(path)]
 
 
 def further_reading(tree: Tree | None = None, path: str | Path | None = None) -> Markdown:

@@ -117,7 +117,10 @@ def check_sorting(mine: Mapping[int, str], path: str | Path) -> Markdown:
         if label not in SORTS:
             raise UnknownOptionError(label, "sort", SORTS, f"for question {qid}")
     right = sum(mine.get(qid) == q["kind"] for qid, q in key.items())
-    lines = [f"**{WORDS['sorted'].format(right=right, total=len(key))}**", ""]
+    # The key folds: printed open right under "decide for yourself first", it would be read
+    # first.
+    lines = [f"**{WORDS['sorted'].format(right=right, total=len(key))}**", "",
+             f"<details><summary>{WORDS['key_fold']}</summary>", ""]
     for qid, q in key.items():
         if qid not in mine:
             mark = WORDS["not_sorted"]
@@ -128,4 +131,4 @@ def check_sorting(mine: Mapping[int, str], path: str | Path) -> Markdown:
         says = WORDS["key_says"].format(kind=f"**{q['kind']}**")
         lines.append(f"- **{qid}. {mark}**: *{md_escape(q['question'].strip())}* "
                      f"{says} {md_escape(' '.join(q['why'].split()))}")
-    return md("\n".join(lines))
+    return md("\n".join([*lines, "", "</details>"]))

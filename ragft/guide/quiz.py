@@ -51,7 +51,7 @@ from ..tree.model import Tree
 from ._data import Reader, load_yaml
 from ._text import resolve
 
-__all__ = ["items", "show"]
+__all__ = ["form_html", "head_html", "html_element", "show"]
 
 DEFAULT_FILE = "quizzes.yaml"
 LETTERS = "ABCDEF"
@@ -197,7 +197,8 @@ def _question(origin: str, where: str, data: object) -> Question:
     if len(choices) > len(LETTERS):
         problem = f"at most {len(LETTERS)} choices, got {len(choices)}"
         raise r.error(problem)
-    calc_name, inputs = "", ()
+    calc_name = ""
+    inputs: tuple[tuple[str, Any], ...] = ()
     if kind == "number":
         calc_name = r.text("calc")
         if calc_name not in CALCS:
@@ -303,7 +304,7 @@ def right_answer(q: Question, tree: Tree | None = None) -> str:
     if q.kind == "lands":
         if q.is_architecture:
             return combine([(n, dict(a)) for n, a in q.requirements], tree).summary
-        return _lands(q.answers, tree, f"question {q.id!r}")
+        return _lands(dict(q.answers), tree, f"question {q.id!r}")
     qualifying = _qualifying(q, tree)
     return qualifying[0] if qualifying else ""
 
@@ -445,7 +446,8 @@ def item(number: int, q: Question, tree: Tree | None = None) -> Item:
     """Question ``q`` (shown as number ``number``) ready to show and grade."""
     tree = resolve(tree)
     right = right_answer(q, tree)
-    feedback = {c.key: f"{_verdict(c.key == right, c.why)} {_reason(q, c, right, tree)}"
+    feedback = {c.key: (f"{_verdict(c.key == right, c.why)} <span class='ragft-quiz-reason'>"
+                        f"{_reason(q, c, right, tree)}</span>")
                 for c in q.choices}
     return Item(id=q.id, number=number, kind=q.kind, scenario=q.scenario, ask=_ask(q, tree),
                 options=tuple((c.key, _label(q, c, tree)) for c in q.choices), right=right,
@@ -467,35 +469,60 @@ def items(quiz_id: str, tree: Tree | None = None, path: str | Path | None = None
 # -- the static form ---------------------------------------------------------------------------
 
 
+def html_element(tag: str, body: str = "", **attrs: str) -> str:
+    """An HTML element; attribute names take ``_`` for ``-`` (``data_kind``), values are
+    escaped, ``body`` is HTML already."""
+    named = "".join(f" {k.rstrip('_').replace('_', '-')}='{esc(v)}'" for k, v in attrs.items())
+    return f"<{tag}{named}>{body}</{tag}>"
+
+
+#: The static form's own classes: MathJax (JupyterLab's, and any page's) leaves amounts such as
+#: $1,200 alone inside them.
+FORM_CLASSES = ("ragft-quiz", "tex2jax_ignore", "mathjax_ignore")
+
+
+def head_html(it: Item) -> str:
+    """A question's first paragraph: its number, its kind and the scenario."""
+    number = html_element("strong", esc(QUIZ["question"].format(number=it.number)))
+    kind = html_element("span", esc(f"({QUIZ['kind_' + it.kind]})"), class_="ragft-quiz-kind")
+    return html_element("p", f"{number} {kind} {esc(it.scenario)}", class_="ragft-quiz-scenario")
+
+
+def _radio(name: str, value: str) -> str:
+    return html_element("input", type="radio", name=name, value=value).removesuffix("</input>")
+
+
+def _item_html(quiz_id: str, it: Item) -> str:
+    name = f"ragft-quiz-{quiz_id}-{it.id}"
+    labelled = list(zip(LETTERS, it.options, strict=False))
+    radios = "\n".join(
+        html_element("label", _radio(name, key) + esc(f" {letter}. {label}"),
+                     class_="ragft-quiz-option")
+        for letter, (key, label) in labelled)
+    fieldset = html_element("fieldset", html_element("legend", esc(it.ask)) + radios,
+                            class_="ragft-quiz-choices")
+    key_items = "\n".join(
+        html_element("li", html_element("em", esc(f"{letter}. {label}")) + ": "
+                     + html_element("span", it.feedback[key], class_="ragft-quiz-says"),
+                     data_choice=key)
+        for letter, (key, label) in labelled)
+    answer_key = html_element("details", html_element("summary", esc(QUIZ["key"]))
+                              + html_element("ul", key_items), class_="ragft-quiz-key")
+    return html_element("div", "\n".join((head_html(it), fieldset, answer_key)),
+                        class_="ragft-quiz-item", data_kind=it.kind, data_right=it.right,
+                        id=name)
+
+
 def form_html(quiz_id: str, quiz_items: tuple[Item, ...]) -> str:
     """The self-check as a static HTML form carrying its data: what a notebook stores and the
     site shows. Without a script it reads as questions with each answer key folded away; the
     site's script (``site/quiz.html``) turns it into a graded form."""
     words = {k: QUIZ[k] for k in ("check", "retry", "score", "pick_first", "score_label")}
-    parts = [f"<form class='ragft-quiz tex2jax_ignore mathjax_ignore' data-quiz='{esc(quiz_id)}' "
-             f"data-words='{esc(json.dumps(words))}' aria-label='{esc(QUIZ['form_label'])}'>",
-             f"<p class='ragft-quiz-static'>{esc(QUIZ['static_note'])}</p>"]
-    for it in quiz_items:
-        name = f"ragft-quiz-{quiz_id}-{it.id}"
-        parts.append(f"<div class='ragft-quiz-item' data-kind='{esc(it.kind)}' "
-                     f"data-right='{esc(it.right)}' id='{esc(name)}'>")
-        parts.append(f"<p class='ragft-quiz-scenario'><strong>"
-                     f"{esc(QUIZ['question'].format(number=it.number))}</strong> "
-                     f"<span class='ragft-quiz-kind'>({esc(QUIZ['kind_' + it.kind])})</span> "
-                     f"{esc(it.scenario)}</p>")
-        parts.append(f"<fieldset class='ragft-quiz-choices'><legend>{esc(it.ask)}</legend>")
-        for letter, (key, label) in zip(LETTERS, it.options, strict=False):
-            parts.append(f"<label class='ragft-quiz-option'><input type='radio' "
-                         f"name='{esc(name)}' value='{esc(key)}'> {letter}. {esc(label)}</label>")
-        parts.append("</fieldset>")
-        parts.append(f"<details class='ragft-quiz-key'><summary>{esc(QUIZ['key'])}</summary>"
-                     "<ul>")
-        for letter, (key, label) in zip(LETTERS, it.options, strict=False):
-            parts.append(f"<li data-choice='{esc(key)}'><em>{letter}. {esc(label)}</em>: "
-                         f"<span class='ragft-quiz-says'>{it.feedback[key]}</span></li>")
-        parts.append("</ul></details></div>")
-    parts.append("</form>")
-    return "\n".join(parts)
+    note = html_element("p", esc(QUIZ["static_note"]), class_="ragft-quiz-static")
+    body = "\n".join((note, *(_item_html(quiz_id, it) for it in quiz_items)))
+    return html_element("form", f"\n{body}\n", class_=" ".join(FORM_CLASSES),
+                        data_quiz=quiz_id, data_words=json.dumps(words),
+                        aria_label=QUIZ["form_label"])
 
 
 def show(quiz_id: str, tree: Tree | None = None, path: str | Path | None = None) -> Any:
@@ -533,8 +560,8 @@ def check(tree: Tree | None = None, path: str | Path | None = None) -> list[str]
             else:
                 count = keys.count(right)
             if right != q.expect:
-                who = "the calculator" if q.kind == "number" else "the tree"
-                problem = f"{who} answers {right!r}, the feedback expects {q.expect!r}"
+                problem = (f"{'the calculator' if q.kind == 'number' else 'the tree'} answers "
+                           f"{right!r}, the feedback expects {q.expect!r}")
                 problems.append(f"{where}: {problem}")
             if count != 1:
                 what = repr(right) if q.kind in ("lands", "number") else "right"
@@ -546,7 +573,7 @@ def check(tree: Tree | None = None, path: str | Path | None = None) -> list[str]
             if len(keys) < 3:
                 problem = "offer at least three choices"
                 problems.append(f"{where}: {problem}")
-            if q.kind == "assumption" and _lands(q.answers, tree) == q.plan:
+            if q.kind == "assumption" and _lands(dict(q.answers), tree) == q.plan:
                 problem = "the scenario's own walk reaches the plan"
                 problems.append(f"{where}: {problem}")
     return problems

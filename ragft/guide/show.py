@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from IPython.display import SVG, Markdown
@@ -179,4 +180,28 @@ def diagram(
     tree = resolve(tree)
     decision = decide(answers, tree) if answers is not None else None
     graph = tree_diagram(tree, decision=decision, prechecks=prechecks, focus=focus)
-    return SVG(data=render(graph, "svg"))  # type: ignore[no-untyped-call]
+    return SVG(data=_fit_width(render(graph, "svg")))  # type: ignore[no-untyped-call]
+
+
+_SIZE = re.compile(r'\s(?:width|height)="[^"]*"')
+_FULL_WIDTH = ' width="100%"'
+
+
+def _fit_width(svg: str) -> str:
+    """``svg`` drawn as wide as the output area: its root's fixed width and height (graphviz
+    writes points) give way to ``width="100%"``, the ``viewBox`` keeping the proportions.
+
+    JupyterLab draws an ``image/svg+xml`` output as an ``<img>`` at the size the SVG states,
+    with no ``max-width``: a 1,185 px tree is cut in a 968 px output area. At the area's width
+    its labels stay legible (the tree is drawn for about 1,000 px).
+
+    >>> _fit_width('<svg width="889pt" height="901pt" viewBox="0 0 889 901"><g width="3"/></svg>')
+    '<svg width="100%" viewBox="0 0 889 901"><g width="3"/></svg>'
+    """
+    start = svg.find("<svg")
+    end = svg.find(">", start)
+    if start < 0 or end < 0 or "viewBox" not in svg[start:end]:
+        return svg
+    root = _SIZE.sub("", svg[start:end])
+    return f"{svg[:start]}<svg{_FULL_WIDTH}{root[4:]}{svg[end:]}"
+

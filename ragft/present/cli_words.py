@@ -23,6 +23,7 @@ WORDS: Final = {
     "error": "error",
     "warning": "warning",
     "force": "(pass --force to overwrite it)",
+    "left_out": "{name}: left out: {reason}",
     "examples": "Examples:",
     "gates_heading": "Gates and their answers, in the order the walk asks them:",
 }
@@ -32,7 +33,7 @@ EXAMPLES: Final = {
     "ragft": ("ragft walk", "ragft decide {answers}",
               "ragft decide --help      (every gate and its answers)"),
     "decide": ("ragft decide {answers}", "ragft decide {first} --json {rest}"),
-    "walk": ("ragft walk", "ragft walk --tree our-tree.yaml",
+    "walk": ("ragft walk", "ragft walk -o team-blue.md", "ragft walk --tree our-tree.yaml",
              "printf '2\\n1\\n1\\n' | ragft walk"),
     "diagram": ("ragft diagram -o tree.svg", "ragft diagram {answers} -o path.png",
                 "ragft diagram --focus {gate} --no-prechecks -o {gate}.dot"),
@@ -42,6 +43,7 @@ EXAMPLES: Final = {
                "ragft record --case our-case.yaml --adr docs/decisions"),
     "revisit": ("ragft revisit docs/decisions",
                 "ragft --tree our-tree.yaml revisit docs/decisions/0003-support-bot.md"),
+    "tally": ("ragft tally records", "ragft tally records -o tally.svg --force"),
     "export": ("ragft export site-data", "ragft export site-data --force"),
     "completion": ('eval "$(ragft completion bash)"      (in ~/.bashrc)',
                    'eval "$(ragft completion zsh)"       (in ~/.zshrc, after compinit)',
@@ -71,7 +73,12 @@ OPTIONS: Final = {
     "record.by": "a decision-maker (repeat it, or separate names with commas)",
     "record.why": 'your reason for an answer, e.g. knowledge="policies change quarterly"',
     "record.date": "the record's date, YYYY-MM-DD (default: today)",
-    "revisit.records": "record files, or folders of them",
+    "revisit.records": "record files, or folders of them (files in a folder that are not "
+                       "records are named on stderr and left out)",
+    "walk.output": "when the walk ends (q, or the end of the input) on a recommendation, write "
+                   "its decision record to FILE (never overwritten without --force)",
+    "tally.directory": "the folder of decision records (*.md)",
+    "tally.output": "also write the chart to FILE: .svg for the chart, .txt for the text",
     "export.directory": "the folder to write into",
     "export.force": "overwrite files that exist",
     "completion.shell": "bash, zsh or fish",
@@ -86,9 +93,18 @@ EXIT_CODES: Final = {
 }
 
 
-def exit_status(*codes: int) -> str:
+# What an exit code means where a command gives it another meaning than EXIT_CODES'.
+COMMAND_EXIT_CODES: Final = {
+    "revisit": {0: "every decision stands",
+                1: "a decision changed, or its gate or answer is gone from the tree"},
+    "walk": {3: "-o FILE was given but the walk ended before a recommendation: nothing written"},
+}
+
+
+def exit_status(*codes: int, command: str = "") -> str:
     """The ``Exit status:`` block of a help text, for the codes a command can return."""
-    return "\n".join(["Exit status:", *(f"  {c}\t{EXIT_CODES[c]}" for c in codes)])
+    meaning = {**EXIT_CODES, **COMMAND_EXIT_CODES.get(command, {})}
+    return "\n".join(["Exit status:", *(f"  {c}\t{meaning[c]}" for c in codes)])
 
 
 # One line per command for `ragft --help`, then what each command's own --help starts with.
@@ -110,7 +126,9 @@ HELP: Final = {
         "Ask the questions one at a time, each with what it means, then show the "
         "recommendation, folded so that it stays on screen. In a terminal, choose with the "
         "arrow keys and Enter, a number key, or an answer's id and Enter; b goes back, r "
-        "restarts, q quits. Piped, it reads one answer (a number or an id) per line.",
+        "restarts, q quits. Piped, it reads one answer (a number or an id) per line. With -o FILE, "
+        "a walk that ends on a recommendation writes its decision record to FILE, the same "
+        "record `ragft record` writes for those answers.",
     ),
     "diagram": (
         "draw the tree (.svg, .png or .dot), a walk's path highlighted",
@@ -131,12 +149,24 @@ HELP: Final = {
         "Decide each record's answers again, read from its front matter, against the current "
         "tree (or --tree FILE), and say per record whether the decision stands, which exit it "
         "moves to and which gate or answer caused it. Exit status as diff's: 0 when every "
-        "decision stands, 1 when any changed, 2 for bad input.",
+        "decision stands, 1 when any changed, 2 for bad input. In a folder, files that are "
+        "not decision records of the tree (meeting notes, say) are named on stderr and left "
+        "out, as `ragft tally` leaves them out; a file named on the command line must be a "
+        "record.",
+    ),
+    "tally": (
+        "count where a folder of decision records ended",
+        "Count the decision records (*.md) in DIR by recommendation and by kind, from their "
+        "front matter, and print the counts as a bar chart in text; -o FILE also writes it "
+        "(.svg: a chart that opens in any browser, offline). Files that are not decision "
+        "records of the tree, such as meeting notes, are left out of the count and named on "
+        "stderr with the reason.",
     ),
     "export": (
         "write tree.json, tree.svg and the offline walker into DIR",
         "Write the site's data into DIR: tree.json, tree.svg and walker.html with its "
-        "scripts. Open DIR/walker.html in a browser: it works offline.",
+        "scripts. Open DIR/walker.html in a browser: it works offline. Files already in DIR "
+        "are not overwritten without --force (refreshing a kit needs it).",
     ),
     "schema": (
         "print the JSON Schema of a tree file",

@@ -65,6 +65,8 @@ WORDS: Final = {
     # The worked examples' helpers (lesson).
     "yes": "yes",
     "no": "no",
+    # The graded sorting's key, folded: the reader sorts first, then opens it.
+    "key_fold": "The key, question by question (open it once you have sorted them)",
     "sorted": "{right} of {total} sorted as the key sorts them.",
     "not_sorted": "Not sorted yet",
     "not_quite": "Not quite (you said {label})",
@@ -161,4 +163,7 @@ QUIZ: Final = {
     "score": "{right} of {total} right",
     "score_label": "Score",
     "quiz": "Self-check",
+    # The text/plain form stored beside the static form (no "run this cell": the quiz is not
+    # a control the site removes, it keeps its form there).
+    "placeholder": "Self-check, {count} questions: graded here once the cell has run.",
 }

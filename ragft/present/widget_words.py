@@ -25,6 +25,8 @@ WORDS: Final = {
     # A gate question.
     "choose": "Choose an answer to see what it means and where it leads.",
     "gate_more": "Why this gate matters",
+    # Under a question's answers: the keys its radio group takes.
+    "keys_help": "Keys: the arrow keys move between the answers; Space or Enter chooses one.",
     # A changed answer that leaves later answers off the path.
     "dropped_one": "Your new answer to {gate}, {answer}, takes the walk another way: the earlier "
                    "answer to {gates} no longer applies and was cleared.",
@@ -36,6 +38,9 @@ WORDS: Final = {
     # The walker.
     "back_tip": "Undo the last answer",
     "restart_tip": "Clear every answer and start again",
+    "undo_restart": "Undo Restart",
+    "undo_restart_tip": "Bring back the answers Restart cleared",
+    "restarted": "Every answer was cleared.",
     "optional": "{field} (optional)",
     "why_answer": "Why {gate}",
     "use_case_example": "e.g. support bot",
@@ -57,6 +62,9 @@ WORDS: Final = {
     "answers_tip": "Show or hide this requirement's answers",
     "remove": "Remove",
     "remove_tip": "Remove this requirement",
+    "undo_remove": "Undo Remove",
+    "undo_remove_tip": "Bring back the requirement you removed, with its answers",
+    "removed": "Removed {name}.",
     "add_requirement": "Add requirement",
     "write_case_record": "Write the use case's ADR",
     "write_case_record_tip": "Save one numbered decision record (MADR) for every finished "

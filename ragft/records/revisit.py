@@ -40,7 +40,7 @@ from .read import (
     record_files,
 )
 
-__all__: list[str] = []
+__all__ = ["Skipped"]
 
 Verdict = Literal["stands", "changed", "gone"]
 
@@ -160,17 +160,37 @@ def _revisit(info: RecordInfo, tree: Tree) -> Revisit:
     return Revisit(info.origin, outcomes, changed, tree)
 
 
-def revisit_files(paths: Iterable[str | Path], tree: Tree) -> Iterator[Revisit | RagftError]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file of a folder that is not a decision record of the tree, left out as
+    :func:`~ragft.records.read.tally_records` leaves it out; ``reason`` says why."""
+
+    name: str
+    reason: str
+
+
+def revisit_files(paths: Iterable[str | Path],
+                  tree: Tree) -> Iterator[Revisit | Skipped | RagftError]:
     """Revisit each file, and each ``*.md`` file of each folder, in order.
 
     Yields a :class:`Revisit`, or the error of a file that is bad input, so one bad file
-    does not hide what the others say.
+    does not hide what the others say. In a folder, a file that is not a decision record of
+    ``tree`` (a stray ``notes.md``) is a :class:`Skipped`, as the tally skips it; a file named
+    on its own must be a record.
     """
     for given in paths:
         path = Path(given)
-        files = record_files(path) if path.is_dir() else [path]
-        for file in files:
+        if not path.is_dir():
             try:
-                yield _revisit(read_record_file(file), tree)
+                yield _revisit(read_record_file(path), tree)
             except RagftError as err:
                 yield err
+            continue
+        for file in record_files(path):
+            try:
+                info = read_record_file(file)
+                check_tree(info, tree)
+            except RagftError as err:
+                yield Skipped(str(file), str(err).removeprefix(f"{file}: "))
+                continue
+            yield _revisit(info, tree)

@@ -149,7 +149,7 @@ def command_parser(sub: argparse._SubParsersAction[CommandParser], name: str, *,
     if tree is not None:
         blocks.append(gates_help(tree))
         codes = (*codes, 3)
-    blocks.append(exit_status(*codes))
+    blocks.append(exit_status(*codes, command=name))
     p: CommandParser = sub.add_parser(name, help=summary, description=description,
                                       epilog="\n\n".join(blocks))
     p.add_argument("--tree", metavar="FILE", default=argparse.SUPPRESS,

@@ -110,14 +110,31 @@ def run_decide(args: argparse.Namespace, tree: Tree) -> int:
 
 
 def add_walk(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
-    p = command_parser(sub, "walk")
+    p = command_parser(sub, "walk", codes=(0, 2, 3))
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help=OPTIONS["walk.output"])
+    p.add_argument("--force", action="store_true", help=OPTIONS["force_file"])
     p.set_defaults(run=run_walk)
 
 
 def run_walk(args: argparse.Namespace, tree: Tree) -> int:
     from .walk import run_walk as walk
 
-    return walk(sys.stdin, sys.stdout, tree)
+    if args.output is None:
+        return walk(sys.stdin, sys.stdout, tree)
+    check_target(args.output, force=args.force, example="decision.md")  # before, not after
+
+    def write(decision: Decision) -> int:
+        from ..records.madr import record_markdown
+        from ..records.template import RecordFields
+
+        if not decision.complete:
+            return _unfinished(decision, "a decision record", "error")  # nothing is written
+        sys.stdout.flush()
+        print(write_atomic(args.output, record_markdown(decision, RecordFields()),
+                           force=args.force))
+        return 0
+
+    return walk(sys.stdin, sys.stdout, tree, end=write)
 
 
 def add_diagram(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
@@ -240,24 +257,59 @@ def run_record(args: argparse.Namespace, tree: Tree) -> int:
 
 def add_revisit(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
     # and 1, a decision changed: the description says so
-    p = command_parser(sub, "revisit", codes=(0, 2))
+    p = command_parser(sub, "revisit", codes=(0, 1, 2))
     p.add_argument("records", nargs="+", type=Path, metavar="RECORD",
                    help=OPTIONS["revisit.records"])
     p.set_defaults(run=run_revisit)
 
 
 def run_revisit(args: argparse.Namespace, tree: Tree) -> int:
-    from ..records.revisit import revisit_files
+    from ..records.revisit import Skipped, revisit_files
 
     code = 0
     for result in revisit_files(args.records, tree):
-        if isinstance(result, RagftError):
+        if isinstance(result, Skipped):
+            _say("warning", WORDS["left_out"].format(name=result.name, reason=result.reason))
+        elif isinstance(result, RagftError):
             _say("error", str(result))
             code = 2
         else:
             print(result.line())
             code = max(code, 0 if result.stands else 1)
     return code
+
+
+def add_tally(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
+    p = command_parser(sub, "tally")
+    p.add_argument("directory", type=Path, metavar="DIR", help=OPTIONS["tally.directory"])
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help=OPTIONS["tally.output"])
+    p.add_argument("--force", action="store_true", help=OPTIONS["force_file"])
+    p.set_defaults(run=run_tally)
+
+
+TALLY_FORMATS = ("svg", "txt")
+
+
+def run_tally(args: argparse.Namespace, tree: Tree) -> int:
+    from ..errors import UnknownFormatError
+    from ..present.tally import tally_svg, tally_text
+    from ..records.read import tally_records
+
+    fmt = ""
+    if args.output is not None:
+        check_target(args.output, force=args.force, example="tally.svg")
+        fmt = args.output.suffix.lstrip(".").lower()
+        if fmt not in TALLY_FORMATS:
+            raise UnknownFormatError(args.output.suffix or args.output.name,
+                                     [f".{f}" for f in TALLY_FORMATS])
+    tally = tally_records(args.directory, tree)
+    for name, reason in tally.skipped:
+        _say("warning", WORDS["left_out"].format(name=name, reason=reason))
+    sys.stdout.write(tally_text(tally, tree))
+    if args.output is not None:
+        render = tally_svg if fmt == "svg" else tally_text
+        print(write_atomic(args.output, render(tally, tree, tally.skipped), force=args.force))
+    return 0
 
 
 def add_export(sub: argparse._SubParsersAction[CommandParser], tree: Tree) -> None:
@@ -305,7 +357,7 @@ def run_schema(args: argparse.Namespace, tree: Tree) -> int:
     return 0
 
 
-COMMANDS = (add_decide, add_walk, add_diagram, add_record, add_revisit, add_export,
+COMMANDS = (add_decide, add_walk, add_diagram, add_record, add_revisit, add_tally, add_export,
             add_schema, add_completion)
 
 

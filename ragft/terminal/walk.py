@@ -23,6 +23,7 @@ Example:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TextIO
 
 from ..engine.decision import Decision, decide
@@ -107,11 +108,13 @@ def _numbers(count: int) -> str:
 
 
 def run_walk(stdin: TextIO, stdout: TextIO, tree: Tree | None = None, *,
-             tty: bool | None = None) -> int:
+             tty: bool | None = None, end: Callable[[Decision], int] | None = None) -> int:
     """Walk ``tree`` with a person at ``stdin``/``stdout``; return the exit code (0).
 
     ``tty`` picks the front end (default: the arrow-key lists when both ends are a terminal).
-    Ending the input (Ctrl-D, or the end of a pipe) quits like ``q``.
+    Ending the input (Ctrl-D, or the end of a pipe) quits like ``q``. ``end``, when given, is
+    called with the decision the walk ended on (``ragft walk -o`` writes its record) and its
+    result is the exit code.
     """
     tree = tree or default_tree()
     out = Out(make_console(stdout))
@@ -119,9 +122,8 @@ def run_walk(stdin: TextIO, stdout: TextIO, tree: Tree | None = None, *,
     out.para(tree.title, style="ragft.title")
     out.para(WORDS["keys_tty" if use_lists else "keys_lines"], style="ragft.hint")
     walk = _Walk(tree)
-    if use_lists:
-        return _walk_lists(walk, out)
-    return _walk_lines(walk, out, stdin)
+    code = _walk_lists(walk, out) if use_lists else _walk_lines(walk, out, stdin)
+    return code if end is None else end(walk.decision())
 
 
 def _walk_lines(walk: _Walk, out: Out, stdin: TextIO) -> int:

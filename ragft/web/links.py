@@ -9,8 +9,9 @@ from another file: these are constants, so importing them costs nothing and neve
 Example:
     >>> site_page("walk.html", "prompting=yes")
     'https://ragft.github.io/ragft/walk.html#prompting=yes'
-    >>> binder_url("notebooks/00_start_here.ipynb")
-    'https://mybinder.org/v2/gh/ragft/ragft/HEAD?urlpath=lab/tree/notebooks/00_start_here.ipynb'
+    >>> binder_url("notebooks/00_start_here.ipynb") == (
+    ...     BINDER + "?urlpath=lab/tree/notebooks/00_start_here.ipynb")
+    True
 """
 
 from __future__ import annotations
@@ -21,8 +22,13 @@ REPOSITORY = "ragft/ragft"  # owner/name on GitHub
 REPO_URL = f"https://github.com/{REPOSITORY}"
 # GitHub Pages of that repository; also `website.site-url` in _quarto.yml.
 SITE = "https://{}.github.io/{}/".format(*REPOSITORY.split("/"))
-# Binder's launch address for the default branch, without a file to open.
-BINDER = f"https://mybinder.org/v2/gh/{REPOSITORY}/HEAD"
+# What Binder builds: "HEAD" (the default branch as it is at launch) or, for a workshop, a tag
+# or commit, so that a merge on the morning does not force a rebuild for the whole room. The one
+# place it is set: `python tools/binder_ref.py REF` writes it here and rewrites every stored
+# launch link to match (tests/test_links.py names any file that still links another).
+BINDER_REF = "HEAD"
+# Binder's launch address, without a file to open.
+BINDER = f"https://mybinder.org/v2/gh/{REPOSITORY}/{BINDER_REF}"
 
 
 def site_page(page: str = "", fragment: str = "") -> str:

@@ -11,6 +11,8 @@ data and asks the engine; none holds decision logic of its own.
   chart as a static notebook output.
 - :func:`record_html` and :func:`record_preview`: a decision record as formatted text.
 - :class:`Choice`: the radio group every question uses (an anywidget).
+- :class:`~ragft.widgets.quiz.Quiz`: a notebook's graded self-check (Check, feedback, score,
+  Try again), shown by :func:`ragft.guide.quiz.show`.
 
 In a notebook saved before its cells ran, or not trusted, each widget shows one line saying how
 to start it; ragft's notebooks are stored that way, with no widget state (see

@@ -17,7 +17,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, ClassVar
 
+import anywidget
 import ipywidgets as w
+import traitlets
 
 from ..present.html import esc
 from ..present.widget_words import WORDS
@@ -27,6 +29,7 @@ from ..tree.model import Tree
 # One label column for every form, so the inputs line up under each other.
 LABEL_WIDTH = "15em"
 CSS = (files("ragft.widgets") / "static" / "widgets.css").read_text(encoding="utf-8")
+_KEYS_ESM = (files("ragft.widgets") / "static" / "keys.js").read_text(encoding="utf-8")
 
 
 def bullets(items: Iterable[str]) -> str:
@@ -63,11 +66,35 @@ def text_box(css_class: str, html_text: str = "") -> w.HTML:
     return box
 
 
-def style_box() -> w.HTML:
-    """A hidden ``HTML`` widget holding ragft's stylesheet: the first child of every widget."""
-    box = w.HTML(value=f"<style>{CSS}</style>", layout=w.Layout(display="none"))
+class Keeper(anywidget.AnyWidget):
+    """Hidden, in every widget's style box (``static/keys.js``): keeps the keys pressed in the
+    widget's dropdowns out of JupyterLab's notebook shortcuts, and moves the keyboard focus to
+    an element of the widget that an action produced (:meth:`focus`)."""
+
+    _esm = traitlets.Unicode(_KEYS_ESM).tag(sync=True)
+    focus_target = traitlets.Unicode("").tag(sync=True)
+    focus_count = traitlets.Int(0).tag(sync=True)
+
+    def focus(self, selector: str) -> None:
+        """Focus the first element of the widget that matches the CSS ``selector``."""
+        self.focus_target = selector
+        self.focus_count += 1
+
+
+def style_box() -> w.Box:
+    """A hidden box holding ragft's stylesheet and a :class:`Keeper`: the first child of every
+    widget."""
+    box = w.Box([w.HTML(value=f"<style>{CSS}</style>"), Keeper()],
+                layout=w.Layout(display="none"))
     box.add_class("ragft-style")
     return box
+
+
+def keeper(style: w.Box) -> Keeper:
+    """The :class:`Keeper` of a :func:`style_box`."""
+    found = style.children[1]
+    assert isinstance(found, Keeper)
+    return found
 
 
 class PlaceholderRepr:

@@ -72,6 +72,9 @@ class AnswerPath(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hint
         self.notice = text_box("ragft-notice")
         self.recap = text_box("ragft-recap") if recap else None
         self._callbacks: list[PathCallback] = []
+        #: Called instead of focusing the last Change button when an answer ends the walk
+        #: (the walker focuses its recommendation).
+        self.focus_done: Callable[[], Any] | None = None
         self._quiet = False  # set while set_answers replays a walk: one callback at the end
         super().__init__([], **kwargs)
         self.add_class("ragft-answer-path")
@@ -219,6 +222,8 @@ class AnswerPath(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hint
         nxt = self.current
         if nxt is not None:
             nxt.focus_answers()
+        elif self.focus_done is not None:
+            self.focus_done()
         elif self.questions:
             self.questions[-1].focus_answers()  # the walk is over: its last Change button
 

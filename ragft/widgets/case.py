@@ -191,6 +191,16 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
                                    layout=w.Layout(width="auto"))
         self.summary = text_box("ragft-case-summary")
         self.add_button.on_click(lambda _: self._add_by_click())
+        # Remove can be undone: the row removed last, where it stood, and a button to bring it
+        # back (until the next change of the rows).
+        self._removed: tuple[int, str, dict[str, str]] | None = None
+        self.undo_button = w.Button(description=WORDS["undo_remove"], icon="undo",
+                                    tooltip=WORDS["undo_remove_tip"],
+                                    layout=w.Layout(width="auto", display="none"))
+        self.undo_note = text_box("ragft-undo-note")
+        self.undo_button.on_click(lambda _: self.undo_remove())
+        undo = w.Box([self.undo_note, self.undo_button])
+        undo.add_class("ragft-toolbar")
         # One ADR for the whole use case: a decision per requirement and the combination.
         self.use_case = w.Text(value=case.name if case is not None else "",
                                description=f"{FORM['use_case']}:",
@@ -204,8 +214,9 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
         self.record_button.on_click(lambda _: self.write_record())
         record = w.Box([self.use_case, self.record_button])
         record.add_class("ragft-toolbar")
-        super().__init__([style_box(), text_box("ragft-case-intro", head), self.summary,
-                          self.rows_box, self.add_button, record, self.record_status],
+        self.style = style_box()
+        super().__init__([self.style, text_box("ragft-case-intro", head), self.summary,
+                          self.rows_box, undo, self.add_button, record, self.record_status],
                          **kwargs)
         self.add_class("ragft-case-builder")
         if case is not None:
@@ -256,7 +267,7 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
         row = RequirementRow(self.tree, name, answers, note, number=len(self.rows) + 1)
         row.name.observe(lambda _: self._update(), names="value")
         row.path.on_change(lambda _: self._update())
-        row.remove_button.on_click(lambda _: self.remove_requirement(row))
+        row.remove_button.on_click(lambda _: self._remove_by_click(row))
         self.rows.append(row)
         self._update()
         return row
@@ -268,6 +279,38 @@ class CaseBuilder(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets:
         for n, r in enumerate(self.rows, 1):
             r.renumber(n)
         self._update()
+
+    def undo_remove(self) -> None:
+        """Bring back the requirement removed last, where it stood, with its answers."""
+        if self._removed is None:
+            return
+        index, name, answers = self._removed
+        row = self.add_requirement(name, answers)
+        self.rows.insert(index, self.rows.pop())
+        for n, r in enumerate(self.rows, 1):
+            r.renumber(n)
+        self._update()
+        self._offer_undo(None)
+        row.name.focus()
+
+    def _remove_by_click(self, row: RequirementRow) -> None:
+        index = self.rows.index(row)
+        name = str(row.name.value).strip() or _numbered(index + 1)
+        removed = (index, str(row.name.value), dict(row.path.answers))
+        self.remove_requirement(row)
+        self._offer_undo(removed, name)
+        # The focus goes to the requirement now in its place (else the one before, else Add).
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)].name.focus()
+        else:
+            self.add_button.focus()
+
+    def _offer_undo(self, removed: tuple[int, str, dict[str, str]] | None,
+                    name: str = "") -> None:
+        self._removed = removed
+        self.undo_button.layout.display = None if removed else "none"
+        said = WORDS["removed"].format(name=esc(name))
+        self.undo_note.value = f"<span role='status'>{said}</span>" if removed else ""
 
     def _add_by_click(self) -> None:
         row = self.add_requirement()

@@ -38,6 +38,8 @@ _SVG = ('<svg class="ragft-plot" role="img" aria-label="{label}" viewBox="0 0 {w
         'fill="currentColor">')
 _DOT = '<circle cx="{x}" cy="{y}" r="4" fill="currentColor"/>'
 _LINE = '<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>'
+# A halo of the background behind a label that may cross a line.
+_HALO = "paint-order:stroke;stroke-width:4px;stroke:var(--jp-layout-color0,#fff)"
 
 
 def horizon_for(result: BreakEven) -> int:
@@ -135,8 +137,10 @@ def break_even_svg(result: BreakEven, description: str) -> str:
         mark = WORDS["break_even_mark"].format(months=f"{result.months:.1f}")
         anchor = "end" if result.months > x_max * 0.6 else "start"
         shift = -8 if anchor == "end" else 8
-        parts.append(f'<text x="{_fmt(px(result.months) + shift)}" y="{_fmt(py(0) - 10)}" '
-                     f'text-anchor="{anchor}">{esc(mark)}</text>')
+        # At the top of the dashed line, where the lines are not (they meet it lower down, and
+        # near month 0 the savings line runs along the axis), on a halo of the background.
+        parts.append(f'<text x="{_fmt(px(result.months) + shift)}" y="{_fmt(_TOP + 12)}" '
+                     f'text-anchor="{anchor}" style="{_HALO}">{esc(mark)}</text>')
     parts.append(_LINE.format(points=line(cost), colour=COST, dash=""))
     parts.append(_LINE.format(points=line(saved), colour=SAVED, dash=' stroke-dasharray="8 4"'))
     # The legend names each line by its colour and dash, above the plot.

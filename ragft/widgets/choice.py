@@ -47,6 +47,8 @@ class Choice(anywidget.AnyWidget):
     #: :func:`ragft.present.content.gate_name` (``Gate 1 (Static or changing knowledge?)``).
     summary = traitlets.Unicode("").tag(sync=True)
     folded = traitlets.Bool(False).tag(sync=True)
+    #: A line under the answers (the keys the group takes); none when empty.
+    hint = traitlets.Unicode("").tag(sync=True)
     #: Set to move the keyboard focus here (to the chosen answer, or the Change button) as
     #: soon as the view shows; the view clears it.
     focus_pending = traitlets.Bool(False).tag(sync=True)

@@ -93,7 +93,8 @@ class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets
         self.header = text_box("ragft-gate-header", _header_html(gate, detail))
         # value=None: nothing is preselected, the reader has to choose.
         self.choice = Choice(options=[(a.id, a.label) for a in gate.answers],
-                             legend=gate.question, summary=gate_name(gate))
+                             legend=gate.question, summary=gate_name(gate),
+                             hint=WORDS["keys_help"])
         self.before: dict[str, str] | None = None  # the walk's answers up to this gate
         self.meaning = text_box("ragft-meaning", meaning_html(gate, None, self.tree))
         self._callbacks: list[AnswerCallback] = []
@@ -140,6 +141,7 @@ class GateQuestion(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets
 
     def focus_answers(self) -> None:
         """Move the keyboard focus to the answers (or, folded, to the Change button)."""
+        self.choice.focus_pending = False  # a request the view has not cleared yet: ask anew
         self.choice.focus_pending = True
 
     def on_answer(self, callback: AnswerCallback) -> None:

@@ -30,7 +30,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..guide.quiz import Item, form_html
+from ..guide.quiz import Item, form_html, head_html, html_element
 from ..present.guide_words import QUIZ
 from ..present.html import esc
 from ._common import PlaceholderRepr, style_box, text_box
@@ -44,11 +44,7 @@ class QuizQuestion(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hi
 
     def __init__(self, item: Item, on_change: Any = None) -> None:
         self.item = item
-        head = (f"<p class='ragft-quiz-scenario'><strong>"
-                f"{esc(QUIZ['question'].format(number=item.number))}</strong> "
-                f"<span class='ragft-quiz-kind'>({esc(QUIZ['kind_' + item.kind])})</span> "
-                f"{esc(item.scenario)}</p>")
-        self.scenario = text_box("ragft-quiz-head", head)
+        self.scenario = text_box("ragft-quiz-head", head_html(item))
         letters = "ABCDEF"
         self.choice = Choice(options=[(k, f"{letters[i]}. {label}")
                                       for i, (k, label) in enumerate(item.options)],
@@ -81,8 +77,8 @@ class QuizQuestion(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type hi
             return
         self.checked = key
         state = "right" if self.item.grade(key) else "wrong"
-        self.feedback.value = (f"<div role='status' class='ragft-quiz-{state}'>"
-                               f"<p>{self.item.feedback[key]}</p></div>")
+        self.feedback.value = html_element("div", html_element("p", self.item.feedback[key]),
+                                           role="status", class_=f"ragft-quiz-{state}")
         self.retry_button.disabled = False
         self.check_button.disabled = True
         if self._on_change:
@@ -136,6 +132,9 @@ class Quiz(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships n
                 q.choice.value = state[q.item.id]
                 q.check()
         self._update()
+
+    def placeholder(self) -> str:
+        return QUIZ["placeholder"].format(count=len(self.items))
 
     @property
     def score(self) -> tuple[int, int]:

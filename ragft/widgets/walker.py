@@ -25,8 +25,8 @@ from typing import Any
 import ipywidgets as w
 
 from .._io import write_atomic
-from ..diagram.dot import text_alternative, tree_diagram
-from ..diagram.render import render, strip_xml_prolog
+from ..diagram.dot import text_alternative
+from ..diagram.render import render_tree, strip_xml_prolog
 from ..engine.decision import Decision
 from ..errors import OutputExistsError, RagftError
 from ..present.html import esc
@@ -37,7 +37,15 @@ from ..records.adr import free_path
 from ..records.madr import record_markdown, record_title
 from ..records.template import RecordFields
 from ..tree.model import Tree
-from ._common import PlaceholderRepr, resolve_tree, style_box, text_box, write_report
+from ._common import (
+    LABEL_WIDTH,
+    PlaceholderRepr,
+    keeper,
+    resolve_tree,
+    style_box,
+    text_box,
+    write_report,
+)
 from ._path import AnswerPath
 from .card import card_html
 from .gate import GateQuestion
@@ -53,7 +61,7 @@ def _optional(field: str) -> str:
 def diagram_html(decision: Decision) -> str:
     """The tree diagram as inline SVG with ``decision``'s path highlighted, plus a text version."""
     tree = decision.tree
-    svg = strip_xml_prolog(render(tree_diagram(tree, decision=decision), "svg"))
+    svg = strip_xml_prolog(render_tree(tree, decision=decision))  # a path seen before: a look-up
     alt = esc(text_alternative(tree, decision))
     return (f"<figure class='ragft-diagram'>{svg}"
             f"<figcaption><details><summary>{LABELS['tree_in_words']}</summary>"
@@ -96,14 +104,19 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
                                     tooltip=WORDS["back_tip"])
         self.restart_button = w.Button(description=LABELS["restart"], icon="refresh",
                                        tooltip=WORDS["restart_tip"])
+        self.undo_button = w.Button(description=WORDS["undo_restart"], icon="undo",
+                                    tooltip=WORDS["undo_restart_tip"],
+                                    layout=w.Layout(width="auto", display="none"))
+        self.undo_note = text_box("ragft-undo-note")
+        self._cleared: dict[str, str] = {}  # the answers Restart cleared, for Undo Restart
         self.card = text_box("ragft-card-box")
         self.use_case = w.Text(description=_optional(FORM["use_case"]),
                                placeholder=WORDS["use_case_example"],
-                               style={"description_width": "initial"},
-                               layout=w.Layout(width="auto", flex="1 1 16em"))
+                               style={"description_width": LABEL_WIDTH},
+                               layout=w.Layout(width="auto"))
         # The team's own words for the record, the same fields as `ragft record` and the site
         # walker: all optional.
-        wide = {"style": {"description_width": "initial"}, "layout": w.Layout(width="auto")}
+        wide = {"style": {"description_width": LABEL_WIDTH}, "layout": w.Layout(width="auto")}
         self.requirement = w.Text(description=_optional(FORM["requirement"]), **wide)
         self.status = w.Dropdown(options=list(STATUSES), value=STATUSES[0],
                                  description=f"{FORM['status']}:", **wide)
@@ -118,18 +131,25 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         self.preview = text_box("ragft-preview")
         self.diagram = text_box("ragft-diagram-box")
         self.back_button.on_click(lambda _: self.path.back())
-        self.restart_button.on_click(lambda _: self.path.restart())
+        self.restart_button.on_click(lambda _: self._restart_by_click())
+        self.undo_button.on_click(lambda _: self.undo_restart())
+        # The last answer focuses the card once the card shows the recommendation (_show).
+        self._card_focus_due = False
+        self.path.focus_done = lambda: setattr(self, "_card_focus_due", True)
         self.record_button.on_click(lambda _: self.write_record())
         for field in (self.use_case, self.requirement, self.status, self.decision_makers):
             field.observe(lambda _: self._show_preview(self.decision), names="value")
         self.path.on_change(self._show)
-        controls = w.Box([self.back_button, self.restart_button])
+        controls = w.Box([self.back_button, self.restart_button, self.undo_note,
+                          self.undo_button])
         controls.add_class("ragft-toolbar")
-        record = w.Box([self.use_case, self.record_button])
+        record = w.Box([self.record_button])
         record.add_class("ragft-toolbar")
-        team = w.VBox([self.requirement, self.status, self.decision_makers, self.reasons_box])
+        # One label column (LABEL_WIDTH): the fields line up under each other.
+        team = w.VBox([self.use_case, self.requirement, self.status, self.decision_makers,
+                       self.reasons_box])
         team.add_class("ragft-record-fields")
-        steps = w.VBox([self.path, controls, self.card, record, team, self.record_status,
+        steps = w.VBox([self.path, controls, self.card, team, record, self.record_status,
                         self.preview])
         steps.add_class("ragft-walker-steps")
         figure = w.VBox([self.diagram])
@@ -137,7 +157,8 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         main = w.Box([steps, figure])
         main.add_class("ragft-columns")
         main.add_class("ragft-walker-main")
-        super().__init__([style_box(), main], **kwargs)
+        self.style = style_box()
+        super().__init__([self.style, main], **kwargs)
         self.add_class("ragft-walker")
         if answers:
             self.path.set_answers(answers)
@@ -166,6 +187,28 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         """Clear every answer."""
         self.path.restart()
 
+    def undo_restart(self) -> None:
+        """Bring back the answers the last Restart cleared (nothing if there are none)."""
+        if self._cleared:
+            self.path.set_answers(self._cleared)
+            self._focus_card()
+
+    def _restart_by_click(self) -> None:
+        cleared = self.path.answers
+        self.path.restart()
+        self._cleared = cleared
+        self._show_undo()
+        self.path.questions[0].focus_answers()  # the first question, asked again
+
+    def _show_undo(self) -> None:
+        offer = bool(self._cleared) and not self.decision.path
+        self.undo_button.layout.display = None if offer else "none"
+        self.undo_note.value = f"<span role='status'>{WORDS['restarted']}</span>" if offer else ""
+
+    def _focus_card(self) -> None:
+        """Move the keyboard focus to the card: the recommendation, or what to answer next."""
+        keeper(self.style).focus(".ragft-card-box .ragft-card")
+
     def _title(self) -> str | None:
         return str(self.use_case.value).strip() or None
 
@@ -187,7 +230,7 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
             if step.gate not in self.reasons:
                 gate = self.tree.gate(step.gate)
                 box = w.Text(description=_optional(WORDS["why_answer"].format(gate=gate.label)),
-                             style={"description_width": "initial"},
+                             style={"description_width": LABEL_WIDTH},
                              layout=w.Layout(width="auto"))
                 box.observe(lambda _: self._show_preview(self.decision), names="value")
                 self.reasons[step.gate] = box
@@ -228,5 +271,11 @@ class Walker(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships
         self.record_button.disabled = not decision.complete
         self.back_button.disabled = not decision.path
         self.restart_button.disabled = not decision.path
+        if decision.path:
+            self._cleared = {}  # a new walk: Restart's answers are gone for good
+        self._show_undo()
+        if self._card_focus_due:
+            self._card_focus_due = False
+            self._focus_card()
         if not decision.complete:
             self.record_status.value = ""

@@ -6,13 +6,25 @@
 // Those keys stop here, so JupyterLab's notebook shortcuts (arrow keys select cells, Enter
 // edits one) do not also act on them. Python decides what a choice does; this view only
 // reports it: a new answer through the synced `value`, a confirmed one as a message.
+// anywidget may import this module once per widget, so a counter alone could repeat: the
+// random part keeps two groups on one page (a self-check's questions) from sharing a name.
 let groups = 0;
+const page = Math.random().toString(36).slice(2, 10);
 
 function render({ model, el }) {
-  const name = `ragft-choice-${++groups}`;
+  const name = `ragft-choice-${page}-${++groups}`;
   el.classList.add("ragft-choice");
 
+  // A saved view reopened without its kernel: ipywidgets marks it disconnected. Its answers
+  // are shown, but nothing may act as if they could change (the kernel would not hear it).
+  const offline = () => Boolean(el.closest(".jupyter-widgets-disconnected"));
+  const markOffline = () => {
+    for (const control of el.querySelectorAll("input, button")) control.disabled = offline();
+  };
+  new MutationObserver(markOffline).observe(el, { attributes: true, attributeFilter: ["class"] });
+
   const choose = (id) => {
+    if (offline()) return;
     if (id === model.get("value")) {
       model.send({ event: "confirm", value: id });
     } else {
@@ -59,6 +71,7 @@ function render({ model, el }) {
       context.textContent = ` the answer to ${model.get("summary")}`;
       change.append(context);
       change.addEventListener("click", () => {
+        if (offline()) return;
         model.set("focus_pending", true);
         model.set("folded", false);
         model.save_changes();
@@ -68,6 +81,7 @@ function render({ model, el }) {
       text.append(summary, " ", chosen);
       row.append(text, change);
       el.append(row);
+      markOffline();
       return;
     }
     const group = document.createElement("fieldset");
@@ -89,6 +103,14 @@ function render({ model, el }) {
       option.append(radio, text);
       group.append(option);
       radios.push(radio);
+    }
+    if (model.get("hint")) {
+      const hint = document.createElement("p");
+      hint.className = "ragft-choice-hint";
+      hint.id = `${name}-hint`;
+      hint.textContent = model.get("hint");
+      group.setAttribute("aria-describedby", hint.id);
+      group.append(hint);
     }
     group.addEventListener("keydown", (event) => {
       const at = radios.indexOf(event.target);
@@ -118,6 +140,7 @@ function render({ model, el }) {
       if (radio && radio.value === model.get("value") && event.detail > 0) choose(radio.value);
     });
     el.append(group);
+    markOffline();
   };
 
   const focusIfAsked = () => {
@@ -127,7 +150,7 @@ function render({ model, el }) {
     focusNow();
   };
 
-  model.on("change:options change:folded change:legend change:summary", () => {
+  model.on("change:options change:folded change:legend change:summary change:hint", () => {
     draw();
     focusIfAsked();
   });
