@@ -20,7 +20,7 @@ from ragft.diagram.dot import text_alternative
 from ragft.engine.decision import Decision, all_answer_sets, all_walks, answers_key, decide
 from ragft.present.content import card
 from ragft.present.record_words import FORM
-from ragft.present.text import plain
+from ragft.present.words import LABELS
 from ragft.records.adr import slug
 from ragft.records.madr import record_markdown, record_title
 from ragft.records.template import RecordFields
@@ -258,27 +258,40 @@ def test_continue_without_an_answer_says_so(offline: Offline, base: str, tree: T
     assert page.get_attribute("fieldset[data-gate]", "data-gate") == tree.root
 
 
-def test_print_shows_only_the_card(offline: Offline, base: str, tree: Tree) -> None:
-    walk = next(iter(all_walks(tree)))
+def test_print_shows_the_decision_record(offline: Offline, base: str, tree: Tree) -> None:
+    """Print shows the record the download saves (path, team fields, date), not the page; the
+    tree diagram too once asked for."""
+    walk = max(all_walks(tree), key=lambda w: len(w.answers))
     page = open_walker(offline, base + "site-data/walker.html#" + answers_key(walk.answers))
+    fields = fill_team_fields(page, walk)
     page.emulate_media(media="print")
-    record = page.locator(".ragft-record")
-    assert record.is_visible()
-    for hidden in (".ragft-trail", ".ragft-tree", ".ragft-nav button",
-                   ".ragft-record-actions button", ".ragft-page-head"):
+    printed = page.locator(".ragft-print-record")
+    assert printed.is_visible()
+    for hidden in (".ragft-trail", ".ragft-tree", ".ragft-nav button", ".ragft-rec",
+                   ".ragft-record-actions button", ".ragft-page-head", ".ragft-team",
+                   ".ragft-sections"):
         for n in range(page.locator(hidden).count()):
             assert not page.locator(hidden).nth(n).is_visible(), hidden
-    text = " ".join(record.inner_text().split())
+    text = " ".join(printed.inner_text().split())
     shown = card(walk)
-    assert shown.title in text
-    for section in shown.sections:
-        if section.id == "path":  # the trail says it on screen; the record file has it
-            continue
-        assert section.heading in text
-        for item in section.items:
-            assert " ".join(plain(item).split()) in text
+    # The Markdown's marks go; its words stay (the team's own asterisks are marks too).
+    for words in (shown.title, f"date: {dt.date.today().isoformat()}", "status: accepted",
+                  TEAM_TEXT.replace("*", ""), fields.requirement, *fields.why.values(),
+                  *(f"{i.answer_label} ({i.gate}={i.answer})" for i in shown.path)):
+        assert " ".join(words.replace("*", "").split()) in text, words
+    markdown = record_markdown(walk, replace(fields, date=dt.date.today().isoformat()))
+    for heading in re.findall(r"^#+ (.*)$", markdown, re.MULTILINE):
+        assert page.get_by_role("heading", name=heading, exact=True).is_visible(), heading
     page.emulate_media(media="screen")
+    assert not printed.is_visible()
     assert page.locator(".ragft-tree").is_visible()
+    page.get_by_label(LABELS["print_tree"]).check()
+    page.emulate_media(media="print")
+    assert page.locator(".ragft-tree svg").is_visible()
+    assert not page.locator(".ragft-tree figcaption").is_visible()
+    assert printed.is_visible()
+    assert page.pdf()[:5] == b"%PDF-"
+    assert offline.console_errors == []
 
 
 # What a team might type: quotes, YAML and Markdown marks, markup, a dollar, a backslash, a

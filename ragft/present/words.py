@@ -48,6 +48,7 @@ LABELS: Final = {
     "paths_to_watch": "Paths to watch",
     "download": "Download as Markdown",
     "print": "Print the decision record",
+    "print_tree": "Print the tree diagram too",
     # the site walker's own parts: the diagram's names and caption, a hidden word of a link
     "diagram": "Tree diagram",
     "diagram_wide": "Tree diagram, wider than the screen: scroll sideways",

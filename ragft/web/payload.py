@@ -56,8 +56,8 @@ WALKER_SKIPS = ("path", "allowed")
 # (tests/test_walker_words.py keeps these lists and the script's names equal).
 WALKER_LABELS = ("back", "bad_link", "change", "change_what", "choose_first", "continue",
                  "diagram", "diagram_caption", "diagram_name", "diagram_wide", "download",
-                 "print", "recommendation", "restart", "signals", "stale", "tree_in_words", "watch",
-                 "why")
+                 "print", "print_tree", "recommendation", "restart", "signals", "stale",
+                 "tree_in_words", "watch", "why")
 WALKER_HEADINGS = ("path",)
 # Fields of a card the walker never reads: a state has no notices (the walker words its own
 # from walker.off_path), and the exit, components and next gate are the state's own.

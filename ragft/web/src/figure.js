@@ -32,7 +32,6 @@ Walker.prototype.buildFigure = function (uid) {
   figure.appendChild(this.pathText);
   var words = this.data.tree_words;
   figure.appendChild(treeInWords(words, this.label("tree_in_words")));
-  figure.classList.add("ragft-no-print");
   if (this.svg) {
     this.svg.setAttribute("role", "img");
     this.svg.setAttribute("focusable", "false");

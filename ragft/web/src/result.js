@@ -27,7 +27,21 @@ Walker.prototype.renderResult = function (state) {
       var fields = self.teamFields(state);
       self.download(recordName(self.data, state, fields), recordText(self.data, state, fields));
     });
-    record.appendChild(el("div", { "class": "ragft-record-actions ragft-no-print" }, [download, " ", print]));
+    var tree = el("input", { type: "checkbox", "class": "ragft-print-tree" });
+    tree.checked = document.body.classList.contains("ragft-print-tree");
+    tree.addEventListener("change", function () { document.body.classList.toggle("ragft-print-tree", tree.checked); });
+    record.appendChild(el("div", { "class": "ragft-record-actions ragft-no-print" }, [download, " ", print, " ",
+      el("label", null, [tree, " " + this.label("print_tree")])]));
+    // What prints: the record the download saves (walker.css shows it in print only).
+    var printed = el("div", { "class": "ragft-print-record" });
+    var fill = function () {
+      printed.textContent = "";
+      recordNodes(recordText(self.data, state, self.teamFields(state))).forEach(function (n) { printed.appendChild(n); });
+    };
+    record.querySelector(".ragft-team").addEventListener("input", fill);
+    record.querySelector(".ragft-team").addEventListener("change", fill);
+    fill();
+    record.appendChild(printed);
     document.body.classList.add("ragft-has-record");
   }
   // Sections side by side where the panel is wide (walker.css), one after another otherwise.
@@ -110,3 +124,27 @@ Walker.prototype.download = function (name, text) {
   document.body.removeChild(link);
   window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
 };
+
+/** The Markdown record as elements for print: front matter as it is, blocks as their elements. */
+function recordNodes(text) {
+  var head = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  var nodes = [];
+  var list = null;
+  var inline = function (s) {
+    return s.replace(/\[([^\]]*)\]\(([^)]*)\)/g, "$1 ($2)").replace(/\*\*|\*|`/g, "").replace(/\\\$/g, "$")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  };
+  text.slice(head ? head[0].length : 0).split("\n").forEach(function (line) {
+    var m = /^(#{1,4}) (.*)|^(- |\d+\. )(.*)/.exec(line);
+    if (m && m[3]) {
+      if (!list) { nodes.push(list = el(m[3] === "- " ? "ul" : "ol")); }
+      list.appendChild(el("li", { text: inline(m[4]) }));
+      return;
+    }
+    list = null;
+    if (line) { nodes.push(el(m ? "h" + (m[1].length + 1) : "p", { text: inline(m ? m[2] : line) })); }
+  });
+  // The front matter (status, date, decision-makers, answers) under the title and its kind.
+  if (head) { nodes.splice(2, 0, el("pre", { text: head[1] })); }
+  return nodes;
+}
