@@ -64,6 +64,15 @@ SMALL = textwrap.dedent("""\
     """)
 
 
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    """Run ``ragft`` in this process: its exit code, standard output and standard error."""
+    from ragft.terminal.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def missing(reason: str) -> None:
     """Skip a test for a missing tool, or fail under CI, where the tool must be installed."""
     if IN_CI:

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SMALL
+from conftest import run_cli as run
 from ragft.diagram.dot import tree_diagram
 from ragft.diagram.render import render
 from ragft.engine.decision import all_walks, decide, path_to
@@ -21,7 +22,6 @@ from ragft.present.content import card
 from ragft.present.text import plain
 from ragft.records.madr import record_markdown
 from ragft.records.template import RecordFields
-from ragft.terminal.cli import main
 from ragft.tree.loader import default_tree, load_tree
 from ragft.tree.model import Tree
 
@@ -29,11 +29,6 @@ TREE = default_tree()
 # What no message may show: a Python class name, an errno, a temporary file, a traceback.
 LEAKS = re.compile(r"Error\b|Errno|errno|\.tmp\b|Traceback|NoneType|\bstr\b|\bdict\b")
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line(err: str, level: str = "error") -> str:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_cli as run
 from ragft.engine.decision import Decision, all_walks, decide
 from ragft.records.case import CaseRequirement, case_record, read_case
 from ragft.records.madr import record_markdown
 from ragft.records.template import RecordFields
-from ragft.terminal.cli import main
 from ragft.tree.model import Tree
 
 WALKS = list(all_walks())
@@ -35,11 +35,6 @@ requirements:
       budget: "no"
 """
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def items(answers: dict[str, str]) -> list[str]:

@@ -13,22 +13,17 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from conftest import run_cli as run
 from ragft.engine.decision import all_walks, decide
 from ragft.records.madr import record_markdown
 from ragft.records.read import tally_records
 from ragft.records.template import RecordFields
-from ragft.terminal.cli import main
 from ragft.tree.model import Tree
 
 SAMPLE = ROOT / "notebooks" / "records-sample"
 NOTES = "# Meeting notes\n\nBring cake.\n"
 SVG = "{http://www.w3.org/2000/svg}"
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

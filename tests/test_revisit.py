@@ -11,13 +11,13 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from conftest import run_cli as run
 from ragft.engine.decision import all_walks, decide
 from ragft.records.case import CaseRequirement, case_record
 from ragft.records.madr import record_markdown
 from ragft.records.read import read_record
 from ragft.records.revisit import Revisit, _revisit
 from ragft.records.template import RecordFields
-from ragft.terminal.cli import main
 from ragft.tree.loader import load_tree
 from ragft.tree.model import Tree
 
@@ -54,11 +54,6 @@ def swap_answers(gate_id: str) -> Callable[[dict[str, Any]], None]:
                 second[key] = a
     return change
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
