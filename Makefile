@@ -3,15 +3,17 @@
 #   make test    install the test tools (pip, npm) and run lint, type checks and every test
 #   make test-fast  the same without the browser, JupyterLab and notebook-executing tiers
 #   make site    render the website into _site/ (needs Quarto >= 1.8); make preview serves it
+#   make lite    build the in-browser course (JupyterLite, Pyodide) into _site/lite
 # Other targets: notebooks (re-execute and store outputs), export, bench, site-data.
 VENV ?= .venv
+LITE_VENV ?= .venv-lite
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 # JupyterLab refuses to run as root (containers, CI images) unless told to.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_FLAGS ?=
 
-.PHONY: guide test test-fast lint typecheck pytest notebooks export bench site preview clean
+.PHONY: guide test test-fast lint typecheck pytest notebooks export bench site preview lite clean
 
 $(VENV)/.guide: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +35,7 @@ guide: $(VENV)/.guide
 	$(PY) tools/guide_setup.py
 	$(PY) tools/guide_lab.py $(ROOT_FLAG) $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
-test: $(VENV)/.test node_modules/.installed lint typecheck pytest
+test: $(VENV)/.test node_modules/.installed $(LITE_VENV)/.installed lint typecheck pytest
 
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check .
@@ -45,9 +47,19 @@ pytest: $(VENV)/.test
 	$(PY) -m pytest
 
 # For development: about two minutes, no browser. CI runs `make test`, which runs everything.
-FAST := not browser and not jupyterlab and not notebooks and not quarto
+FAST := not browser and not jupyterlab and not notebooks and not quarto and not lite
 test-fast: $(VENV)/.test lint typecheck
 	$(PY) -m pytest -m "$(FAST)"
+
+# The in-browser course (JupyterLite, Pyodide) into _site/lite, built by its own environment.
+$(LITE_VENV)/.installed: lite/tools.txt
+	$(PYTHON) -m venv $(LITE_VENV)
+	$(LITE_VENV)/bin/python -m pip install -q --upgrade pip
+	$(LITE_VENV)/bin/python -m pip install -q -r lite/tools.txt
+	touch $@
+
+lite: $(LITE_VENV)/.installed node_modules/.installed
+	$(LITE_VENV)/bin/python tools/lite_build.py
 
 notebooks: $(VENV)/.test
 	$(PY) tools/execute_notebooks.py
@@ -70,9 +82,10 @@ have-quarto:
 
 site: have-quarto $(VENV)/.guide
 	$(SITE_ENV) $(QUARTO) render
+	@echo "site rendered into _site/; add the in-browser course with: make lite"
 
 preview: have-quarto $(VENV)/.guide
 	$(SITE_ENV) $(QUARTO) preview
 
 clean:
-	rm -rf $(VENV) node_modules _site .quarto site-data
+	rm -rf $(VENV) $(LITE_VENV) build/lite node_modules _site .quarto site-data

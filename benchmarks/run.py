@@ -127,7 +127,7 @@ def core_rows(runs: int) -> tuple[list[Row], list[tuple[str, str, str, bool]]]:
     return rows, ratios
 
 
-EXTRA = ("bench_walker.py", "bench_site.py", "bench_calculators.py")
+EXTRA = ("bench_walker.py", "bench_site.py", "bench_calculators.py", "bench_lite.py")
 
 
 def extra_rows() -> tuple[list[Row], list[tuple[str, str]]]:

@@ -34,7 +34,6 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 # Quarto runs this script with a Python of its choosing: QUARTO_PYTHON, else the first `python3`
 # on PATH (quarto-cli src/core/jupyter/exec.ts, pythonExec), which need not be the project's.
@@ -46,7 +45,9 @@ try:
     from ragft.diagram.dot import tree_diagram
     from ragft.diagram.render import render, strip_xml_prolog
     from ragft.engine.decision import answers_key, path_to
+    from ragft.guide.practice import cards as card_data
     from ragft.present.content import tree_words
+    from ragft.present.guide_words import CARDS
     from ragft.present.words import LABELS
     from ragft.tree.loader import default_tree
     from ragft.tree.model import Case, Tree
@@ -55,8 +56,8 @@ except ModuleNotFoundError as missing:  # the wrong interpreter: say which, and 
     sys.exit(f"site/prerender.py: {missing} in {sys.executable}: render with `make site` (or "
              "set QUARTO_PYTHON to the Python that has ragft's dependencies)")
 
-__all__ = ["INCLUDES", "includes", "main", "pack", "pack_cases", "pack_data", "record_fields",
-           "tree_figure", "watch_list", "write_includes"]
+__all__ = ["INCLUDES", "includes", "main", "pack", "pack_cases", "record_fields", "tree_figure",
+           "watch_list", "write_includes"]
 
 PROJECT = Path(os.environ.get("QUARTO_PROJECT_DIR") or Path(__file__).resolve().parent.parent)
 INCLUDES = Path("site") / "_includes"
@@ -124,7 +125,6 @@ def watch_list(tree: Tree) -> str:
     return _html_block(lines)
 
 
-PACK = Path(__file__).resolve().parent / "pack.yaml"
 # The options of `ragft record` the worksheet leaves out: where the record goes, and how.
 NOT_ON_PAPER = {"-h", "--tree", "-o", "--adr", "--force", "--case"}
 WORKSHEET_ORDER = ("--use-case", "--requirement", "--by", "--date", "--status", "ANSWER",
@@ -141,18 +141,10 @@ def _code(text: str) -> str:
     return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
 
 
-def pack_data() -> dict[str, Any]:
-    """site/pack.yaml: the cards' facts and the pack's words."""
-    import yaml
-
-    data = yaml.safe_load(PACK.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
 def pack_cases(tree: Tree) -> list[Case]:
-    """The cases a pack has a card for, in the guide's order: the running example first."""
-    return [tree.example, *tree.cases] if tree.example is not None else list(tree.cases)
+    """The cases a pack has a card for, in the guide's order: the running example first (the
+    order of :func:`ragft.guide.practice.cards`)."""
+    return [c.case for c in card_data(tree)]
 
 
 def record_fields() -> list[tuple[str, str]]:
@@ -267,18 +259,16 @@ def _worksheet(tree: Tree, w: dict[str, str]) -> list[str]:
 def pack(tree: Tree) -> str:
     """The printable pack: a card per case (facts, no outcome), a key per card, the tree as
     an A4 and an A3 poster, and the worksheet of `ragft record`'s fields."""
-    data = pack_data()
-    w, cards = data["words"], data["cards"]
-    cases = pack_cases(tree)
+    # The cards (ragft/guide/cards.yaml) through their one loader; their words are ragft's.
+    w, cards = dict(CARDS), card_data(tree)
     lines = ['<div class="ragft-pack">', '<section class="pack-cards" id="pack-cards">',
              f"<h2>{_esc(w['cards'])}</h2>"]
-    for n, case in enumerate(cases, 1):
-        card = cards[case.id]
-        lines += _card(case, n, len(cases), card["facts"], w, tree, card["situation"])
+    for n, card in enumerate(cards, 1):
+        lines += _card(card.case, n, len(cards), dict(card.facts), w, tree, card.situation)
     lines += ["</section>", '<section class="pack-keys" id="pack-keys">',
               f"<h2>{_esc(w['keys'])}</h2>"]
-    for n, case in enumerate(cases, 1):
-        lines += _key(case, n, cards[case.id]["facts"], w, tree)
+    for n, card in enumerate(cards, 1):
+        lines += _key(card.case, n, dict(card.facts), w, tree)
     lines.append("</section>")
     lines += _poster(tree, "a4", w["poster_a4"], w["poster_caption"])
     lines += _poster(tree, "a3", w["poster_a3"], w["poster_caption"])

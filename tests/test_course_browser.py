@@ -60,8 +60,9 @@ def test_self_checks_work_by_keyboard_without_a_script(
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     rights = page.locator(".ragft-quiz-says > strong", has_text="Right.")
     assert rights.count() == len(questions)
-    anchors = page.evaluate("[...document.querySelectorAll('a[id^=term-]')].map(a => a.id)")
-    assert anchors == [t.anchor for t in glossary.terms()]
+    anchors = page.evaluate(
+        "[...document.querySelectorAll('a[id^=\"cell-id=term-\"]')].map(a => a.id)")
+    assert anchors == [t.fragment for t in glossary.terms()]
     violations = run_axe(page, axe_js)
     assert violations == [], [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in violations]
     assert offline.console_errors == []

@@ -188,8 +188,10 @@ def test_agenda_adds_up(minutes: int) -> None:
 def test_fallback_ladder_has_every_rung() -> None:
     ladder = section("fallback-ladder")
     steps = re.findall(r"^\d+\. \*\*(.+?)\*\*", ladder, re.M)
-    assert steps[:4] == ["Binder.", "A local install.", "The website.", "The offline walker."]
-    for needle in ("make guide", "ragft export DIR", "walker.html", "environment.yml"):
+    assert steps[:5] == ["The course in the browser.", "Binder.", "A local install.",
+                         "The website.", "The offline walker."]
+    for needle in ("make lite", "http.server", "make guide", "ragft export DIR", "walker.html",
+                   "environment.yml"):
         assert needle in ladder
 
 

@@ -36,8 +36,9 @@ def test_the_glossary_notebook_holds_one_cell_per_term_as_the_data_writes_it() -
     shown = [(c.id, c.source) for c in nb.cells[start:end]]
     assert shown == glossary.term_cells(), "run python tools/glossary_cells.py"
     for cell in nb.cells[start:end]:
-        assert cell.cell_type == "markdown", "JupyterLab finds #term-x only in Markdown cells"
-        assert re.match(r'<a id="term-[a-z0-9-]+"></a>\n\n### ', cell.source)
+        assert cell.cell_type == "markdown"
+        # links carry #cell-id=<cell id>; the site lands on the <a> of the same id
+        assert re.match(rf'<a id="cell-id={re.escape(cell.id)}"></a>\n\n### ', cell.source)
 
 
 def test_the_glossary_check_fails_on_a_stale_cell(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -49,6 +50,23 @@ def test_the_glossary_check_fails_on_a_stale_cell(tmp_path) -> None:  # type: ig
     assert GLOSSARY_CELLS.main(["--check", str(path)]) == 1
     assert GLOSSARY_CELLS.main([str(path)]) == 0
     assert GLOSSARY_CELLS.main(["--check", str(path)]) == 0
+
+
+def test_old_glossary_links_are_rewritten_to_the_cell_id_form(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("Split text into [chunks](09_glossary.ipynb#term-chunking)."),
+                nbformat.v4.new_code_cell("# [chunks](09_glossary.ipynb#term-chunking)")]
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, path)
+    assert GLOSSARY_CELLS.main(["--check", "--links", str(path)]) == 1
+    assert GLOSSARY_CELLS.main(["--links", str(path)]) == 0
+    cells = nbformat.read(path, as_version=4).cells
+    assert cells[0].source == f"Split text into [chunks]({glossary.href('chunking')})."
+    assert cells[1].source == nb.cells[1].source, "code is left as written"
+    assert GLOSSARY_CELLS.main(["--check", "--links", *map(str, NOTEBOOKS)]) == 0
+    nb.cells[0].source = "[x](09_glossary.ipynb#term-no-such-term)"
+    with pytest.raises(ValueError, match="no glossary term has the anchor 'term-no-such-term'"):
+        GLOSSARY_CELLS.relink(nb)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

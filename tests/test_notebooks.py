@@ -54,11 +54,12 @@ NAMES = [
     "05_budget",
     "06_paths",
     "07_walk_your_case",
-    "08_facilitators",
+    "08_practice",
     "09_glossary",
 ]
 WIDGET_CALL = re.compile(
-    r"\b(GateQuestion|Walker|CaseBuilder|ContextCalculator|BreakEvenCalculator)\((.*?)\)")
+    r"\b(GateQuestion|Walker|CaseBuilder|ContextCalculator|BreakEvenCalculator"
+    r"|RequestCostCalculator)\((.*?)\)")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 IMAGES = ("image/svg+xml", "image/png")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -120,10 +121,18 @@ def test_the_ten_notebooks_are_there() -> None:
     assert sorted(p.stem for p in NB_DIR.glob("*.ipynb")) == NAMES
 
 
+# A renamed notebook keeps its old address: Quarto writes a redirect page for each alias.
+ALIASES = {"08_practice": ["08_facilitators.html"]}
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_front_matter(name: str) -> None:
     data = front_matter(load(name))
-    assert set(data) == {"title", "description", "order"}
+    assert set(data) == {"title", "description", "order"} | ({"aliases"} if name in ALIASES
+                                                              else set())
+    assert data.get("aliases") == ALIASES.get(name)
+    for alias in data.get("aliases", ()):
+        assert not (NB_DIR / alias.replace(".html", ".ipynb")).exists(), alias
     assert isinstance(data["title"], str)
     assert data["title"].strip()
     assert isinstance(data["description"], str)
@@ -180,9 +189,10 @@ def test_the_guide_has_widgets_where_the_issue_asks() -> None:
     assert calls["00_start_here"] == {"GateQuestion", "ContextCalculator"}
     for name in NAMES[1:5]:
         assert calls[name] == {"GateQuestion"}
-    assert calls["05_budget"] == {"GateQuestion", "BreakEvenCalculator"}
+    assert calls["05_budget"] == {"GateQuestion", "BreakEvenCalculator", "RequestCostCalculator"}
     assert calls["07_walk_your_case"] == {"Walker", "CaseBuilder"}
-    assert not calls["06_paths"] | calls["08_facilitators"] | calls["09_glossary"]
+    assert calls["08_practice"] == {"Walker"}
+    assert not calls["06_paths"] | calls["09_glossary"]
 
 
 def test_every_gate_and_exit_is_taught(tree: Tree) -> None:
@@ -309,11 +319,27 @@ def test_links_to_the_facilitator_guide_land_on_its_anchors() -> None:
             if target.startswith(f"{SITE}facilitators.html#"):
                 linked.add(target.partition("#")[2])
     assert linked <= anchors, f"no such anchor in facilitators.qmd: {linked - anchors}"
-    # The notebook for facilitators points at both agendas instead of keeping its own.
-    agendas = {a for a in anchors if a.startswith("agenda-")}
-    assert agendas
-    assert agendas <= linked
-    assert "| Time |" not in taught_text(load("08_facilitators"))
+
+
+# What only a facilitator needs: the session plans, the tally of a folder of records.
+LOGISTICS = re.compile(r"\| (Time|Minutes) \||records-sample|tally|debrief|agenda", re.I)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_course_holds_no_workshop_logistics(name: str) -> None:
+    """Session plans, the records tally and the debrief live in facilitators.qmd; a notebook
+    keeps what a learner uses."""
+    nb = load(name)
+    text = taught_text(nb) + "\n".join(c.source for c in code_cells(nb))
+    found = LOGISTICS.search(text)
+    assert not found, f"{name}: {found.group(0)!r} belongs in the facilitator guide"
+
+
+def test_the_facilitator_guide_holds_the_logistics() -> None:
+    guide = (ROOT / "facilitators.qmd").read_text(encoding="utf-8")
+    for needle in ("{#agenda-60}", "{#agenda-90}", "{#debrief}", "ragft tally records",
+                   "ragft tally notebooks/records-sample"):
+        assert needle in guide, needle
 
 
 # -- the site (issue 6) ----------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,10 +17,8 @@ from ragft.errors import (
 from ragft.guide import cases, charts, show, worked
 from ragft.present.content import gate_name
 from ragft.present.guide_words import WORDS as GUIDE_WORDS
-from ragft.records.read import tally_records
 from ragft.tree.model import Case, Requirement, Tree
 
-RECORDS = Path(__file__).resolve().parent.parent / "notebooks" / "records-sample"
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -148,21 +145,6 @@ def test_assumptions_list_the_assumed_answers_in_path_order(tree: Tree) -> None:
     stated = Requirement(id="x", name="x", answers=(("prompting", "no"),), exit="prompt_first")
     assert cases.assumptions(stated, tree).data == (
         "Every answer in this walk is stated by the source post.")
-
-
-def test_case_card_hides_the_walk_until_revealed(tree: Tree) -> None:
-    for case in _all_cases(tree):
-        text = cases.case_card(case, tree).data
-        head, _, hidden = text.partition("<details><summary>")
-        assert show.md_escape(case.name) in head
-        assert show.md_escape(case.description) not in text, "the story is told at the gate"
-        if case.gates:
-            assert f"(told at {tree.gate(case.gates[0]).label})" in head
-        for req in case.requirements:
-            assert f"`{req.exit}`" not in head
-            assert f"(`{req.exit}`)." in hidden
-            assert req.note == "" or show.md_escape(req.note) not in text
-        assert hidden.rstrip().endswith("</details>")
 
 
 def test_overviews_cover_every_exit_kind_and_row(tree: Tree) -> None:
@@ -301,40 +283,10 @@ def test_break_even_table_lists_each_scenario() -> None:
     assert rows[3].endswith("| never |")
 
 
-def test_tally_table_counts_every_record(tree: Tree) -> None:
-    text = worked.tally_table(RECORDS, tree).data
-    total = len(list(RECORDS.glob("*.md")))
-    assert f"| **All** | | **{total}** |" in text
-    assert len(text.splitlines()) == 2 + len(tree.exits) + 1
-
-
-def test_tally_names_the_files_that_are_not_records(tmp_path: Path, tree: Tree) -> None:
-    record = sorted(RECORDS.glob("*.md"))[0]
-    (tmp_path / record.name).write_bytes(record.read_bytes())
-    clean_table = worked.tally_table(tmp_path, tree).data
-    clean_chart = charts.tally_chart(tmp_path, tree).data
-    assert "Left out" not in clean_table
-    (tmp_path / "notes.md").write_text("# Just notes\n", encoding="utf-8")
-    table = worked.tally_table(tmp_path, tree).data
-    assert table.startswith(clean_table)  # the count is the same, the stray file is named
-    ((name, reason),) = tally_records(tmp_path, tree).skipped
-    assert reason.startswith("not a ragft decision record")
-    assert table.endswith(f"\n\n- `{name}`: {show.md_escape(reason)}")
-    assert "| **All** | | **1** |" in table
-    chart = charts.tally_chart(tmp_path, tree).data
-    assert chart.startswith(PNG)
-    assert chart != clean_chart  # the chart names it too
-    with pytest.raises(RagftError, match="no such folder"):
-        charts.tally_chart(tmp_path / "missing", tree)
-    with pytest.raises(RagftError, match="no such folder"):
-        worked.tally_table(tmp_path / "missing", tree)
-
-
 def test_charts_are_deterministic_png(tree: Tree) -> None:
     first, second = charts.evidence_chart(tree), charts.evidence_chart(tree)
     assert first.data.startswith(PNG)
     assert first.data == second.data
-    assert charts.tally_chart(RECORDS, tree).data.startswith(PNG)
 
 
 def test_evidence_names_the_allowed_ids(tree: Tree) -> None:
@@ -362,5 +314,3 @@ def test_evidence_chart_follows_the_paper_not_the_post(tree: Tree) -> None:
 def test_chart_inputs_are_checked(tree: Tree) -> None:
     with pytest.raises(UnknownIdError, match=r"unknown evidence 'nope'"):
         charts.evidence_chart(tree, "nope")
-    with pytest.raises(UnknownIdError, match=r"unknown exit 'nope'"):
-        charts.exit_counts_chart({"nope": 1}, tree)

@@ -1,4 +1,5 @@
-"""The printable pack (pack.qmd, site/_includes/_pack.md from site/prerender.py and pack.yaml).
+"""The printable pack (pack.qmd, site/_includes/_pack.md from site/prerender.py and the cards
+of ragft/guide/cards.yaml).
 
 Cards carry a fact for every gate and never the outcome; each key gives the walk the tree
 really takes, a reason per gate and the offline walker's link; the worksheet's fields are
@@ -21,7 +22,8 @@ from ragft.engine.decision import answers_key, decide
 from ragft.tree.model import Tree
 
 PRERENDER = load_script(ROOT / "site" / "prerender.py")
-DATA = yaml.safe_load((ROOT / "site" / "pack.yaml").read_text(encoding="utf-8"))
+# The cards as they are stored, read past the package's loader (tests/test_practice.py tests it).
+DATA = yaml.safe_load((ROOT / "ragft" / "guide" / "cards.yaml").read_text(encoding="utf-8"))
 PACK = (ROOT / "site" / "_includes" / "_pack.md").read_text(encoding="utf-8")
 # What a card must not say: where the walk ends, or what the team built.
 GIVEAWAYS = re.compile(r"fine-?tun|\bRAG\b|retriev|embedding|vector|hybrid|long context|"

@@ -300,7 +300,7 @@ def test_case_record_needs_a_use_case_name(tree: Tree) -> None:
                     tree)
 
 
-# -- the sample records of notebook 08 -----------------------------------------------------------
+# -- the sample records the facilitator guide tallies ----------------------------------------------
 
 def test_sample_records_are_what_ragft_record_writes_today(tree: Tree) -> None:
     tool = load_script(ROOT / "tools" / "sample_records.py")

@@ -1,11 +1,13 @@
-"""The walker's layout in Chromium at a phone's and a laptop's width, light and dark.
+"""The walker's layout in Chromium at a phone's, a laptop's and a projector's width, light and dark.
 
 - no step of any walk makes the page scroll sideways (long source addresses wrap);
 - a recommendation uses the page's width, and Back and Restart are on screen without scrolling
   to the end of the record;
 - the tree's labels stay readable (the diagram never shrinks them to a few pixels);
 - in the dark theme the diagram follows it (no white panel, no white boxes), and on the Quarto
-  site the walker shows the page's own background instead of a rectangle of its own.
+  site the walker shows the page's own background instead of a rectangle of its own;
+- on a projector (1920x1080) every question's answers and the whole tree are on screen, side by
+  side; and what walker.html compacts (its style, its diagram) draws as the original does.
 
 The loops run over every prefix of every walk the tree has.
 """
@@ -19,7 +21,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, Offline
-from ragft.engine.decision import all_walks, answers_key
+from ragft.engine.decision import all_walks, answers_key, decide
 from ragft.tree.model import Tree
 from ragft.web.export import export
 
@@ -161,3 +163,96 @@ def test_the_diagram_follows_the_dark_theme(
     light = open_page(offline, url.replace("dark", "light") + "#prompting=yes",
                       WIDTHS["laptop"], "light").evaluate(FILLS)
     assert WHITE in light["gates"], "the light theme keeps the diagram's own colours"
+
+
+PROJECTOR = {"width": 1920, "height": 1080}
+IN_VIEW_JS = """async (key) => {
+  const root = document.getElementById('ragft-walker');
+  if (location.hash.replace(/^#/, '') !== key) {
+    const drawn = new Promise((done) => root.addEventListener('ragft:render', () => done(), {once: true}));
+    location.hash = key; await drawn;
+  }
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  scrollTo(0, 0);
+  const box = (sel) => { const r = root.querySelector(sel).getBoundingClientRect();
+    return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
+  const doc = document.documentElement;
+  return {options: box('fieldset[data-gate] .ragft-options'), tree: box('.ragft-tree svg'),
+          question: box('.ragft-question'), wide: doc.scrollWidth - doc.clientWidth,
+          w: innerWidth, h: innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_projector_the_question_and_the_tree_are_on_screen_side_by_side(
+    offline: Offline, serve: Any, site: Path, tree: Tree, scheme: str
+) -> None:
+    """At 1920x1080 every question's answers and the whole tree are in view, without
+    scrolling, side by side (issue 24: the room sees both at once)."""
+    page = open_page(offline, serve(site) + "site-data/walker.html", PROJECTOR, scheme)
+    waiting = [k for k in prefixes(tree)
+               if decide(dict(p.split("=") for p in k.split("&") if p), tree).next_gate]
+    assert waiting
+    problems = []
+    for key in waiting:
+        shown = page.evaluate(IN_VIEW_JS, key)
+        for part in ("options", "tree"):
+            r = shown[part]
+            if r["left"] < 0 or r["top"] < 0 or r["right"] > shown["w"] or r["bottom"] > shown["h"]:
+                problems.append(f"#{key}: the {part} is not all on screen: {r}")
+        if shown["options"]["right"] > shown["tree"]["left"]:
+            problems.append(f"#{key}: the answers and the tree are not side by side")
+        if shown["wide"] > 0:
+            problems.append(f"#{key}: {shown['wide']}px too wide")
+    assert problems == []
+    # Larger than the laptop's type, for the back of the room.
+    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.ragft-question')).fontSize)")
+    assert size >= 22, size
+    assert offline.console_errors == []
+
+
+RULES_JS = """() => [...document.styleSheets].map((sheet) => {
+  const walk = (rules) => [...rules].map((r) => r.cssRules ? [r.cssText.split('{')[0], walk(r.cssRules)] : r.cssText);
+  return walk(sheet.cssRules);
+})"""
+# What each drawn element (not a group, which draws nothing) looks like, placed in its own SVG.
+STYLES_JS = """() => [...document.querySelectorAll('figure svg')].map((svg) => {
+  const at = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('text, path, polygon, polyline, ellipse')].map((n) => {
+    const s = getComputedStyle(n), r = n.getBoundingClientRect();
+    // Not white-space: xml:space="preserve" goes where a label keeps no blank, and the label's
+    // box (its place and width to a hundredth of a pixel) shows it is drawn the same.
+    const type = n.tagName === 'text' ? [s.fontSize, s.fontFamily, s.textAnchor] : [];
+    return [n.tagName, n.textContent, s.fill, s.stroke, ...type,
+            Math.round((r.left - at.left) * 100), Math.round((r.top - at.top) * 100),
+            Math.round(r.width * 100)].join(' ');
+  });
+})"""
+
+
+def test_walker_html_compacts_only_what_a_browser_cannot_tell(offline: Offline, tree: Tree) -> None:
+    """The inline style parses to the same rules as walker.css, and the inline diagram's every
+    element has the same computed colours, type and place as the drawing Graphviz made."""
+    from ragft.diagram.dot import tree_diagram
+    from ragft.diagram.render import render
+    from ragft.web.compact import compact_svg, minify_css
+    from ragft.web.page import inline_svg
+
+    css = (ROOT / "ragft" / "web" / "walker.css").read_text(encoding="utf-8")
+    page = offline.new_page()
+    page.set_content(f"<style>{css}</style><style>{minify_css(css)}</style>")
+    sheets = page.evaluate(RULES_JS)
+    assert len(sheets) == 2
+    assert sheets[0]
+    assert sheets[0] == sheets[1]
+    svg = inline_svg(render(tree_diagram(tree)))
+    small = compact_svg(svg)
+    assert len(small) < 0.8 * len(svg)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.set_content(f'<!DOCTYPE html><html lang="en"><head><style>{css}</style></head><body>'
+                         f'<div class="ragft-walker"><figure class="ragft-tree">{svg}</figure>'
+                         f'<figure class="ragft-tree">{small}</figure></div></body></html>')
+        before, after = page.evaluate(STYLES_JS)
+        assert len(before) > 100
+        assert before == after, scheme

@@ -29,6 +29,7 @@ from ragft.widgets.calculators import BreakEvenCalculator, ContextCalculator
 from ragft.widgets.case import CaseBuilder
 from ragft.widgets.choice import Choice
 from ragft.widgets.gate import GateQuestion
+from ragft.widgets.request_cost import RequestCostCalculator
 from ragft.widgets.walker import Walker
 
 TREE = default_tree()
@@ -521,7 +522,9 @@ def test_markup_in_a_custom_tree_shows_as_text(hostile_tree: Tree, tmp_path: Pat
     lambda: CaseBuilder(case=TREE.example),
     ContextCalculator,
     BreakEvenCalculator,
-], ids=["GateQuestion", "Walker", "CaseBuilder", "ContextCalculator", "BreakEvenCalculator"])
+    RequestCostCalculator,
+], ids=["GateQuestion", "Walker", "CaseBuilder", "ContextCalculator", "BreakEvenCalculator",
+        "RequestCostCalculator"])
 def test_every_control_has_a_visible_label_and_none_is_a_slider(
     make: Callable[[], w.VBox],
 ) -> None:

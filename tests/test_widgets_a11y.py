@@ -23,6 +23,7 @@ from ragft.engine.decision import all_walks
 from ragft.tree.loader import default_tree
 from ragft.widgets.calculators import BreakEvenCalculator, ContextCalculator
 from ragft.widgets.case import CaseBuilder
+from ragft.widgets.request_cost import RequestCostCalculator
 from ragft.widgets.walker import Walker
 
 pytestmark = pytest.mark.browser
@@ -69,7 +70,7 @@ def widget_page(tmp_path: Path, serve: Callable[[Path], str], offline: Any) -> A
     tree = default_tree()
     hybrid = next(d for d in all_walks(tree) if d.exit == "hybrid")
     parts = [Walker(answers=hybrid.answers), Walker(), CaseBuilder(case=tree.example),
-             ContextCalculator(), BreakEvenCalculator()]
+             ContextCalculator(), BreakEvenCalculator(), RequestCostCalculator()]
     calc = BreakEvenCalculator()
     calc.requests.value = -1  # the error message is shown too
     parts.append(calc)

@@ -1,4 +1,4 @@
-"""Write notebook 08's sample decision records (``notebooks/records-sample/``).
+"""Write the sample decision records the facilitator guide tallies (``notebooks/records-sample/``).
 
 Eleven invented workshop groups, each a walk with the team's own words, written exactly as
 ``ragft record`` writes them. Run ``python tools/sample_records.py`` after a change to the tree

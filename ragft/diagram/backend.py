@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..errors import RendererError, RendererNotFoundError, UnknownOptionError
+from . import wasm
 
 __all__: list[str] = []
 
@@ -63,6 +64,8 @@ def run_layout(source: str, fmt: str, *, engine: str | None = None) -> bytes:
         RendererNotFoundError: no binary to run.
         RendererError: the binary rejected the graph; the message holds its first error line.
     """
+    if wasm.IN_BROWSER:  # no processes in Pyodide: Graphviz as WebAssembly
+        return wasm.layout(source, fmt)
     exe = find_executable(engine)
     try:
         proc = subprocess.run(  # a fixed binary, DOT on stdin, no shell

@@ -5,6 +5,8 @@
 - :mod:`ragft.guide.cases`: the running example and the named cases walked, with our
   assumptions labelled (re-exported by ``show``).
 - :mod:`ragft.guide.worked`: worked examples (calculators, a combined architecture, a
-  decision record, a tally of records) as static Markdown, beside the live widgets.
-- :mod:`ragft.guide.charts`: the evidence, break-even and decision-record charts (PNG).
+  decision record) as static Markdown, beside the live widgets.
+- :mod:`ragft.guide.charts`: the evidence chart (PNG).
+- :mod:`ragft.guide.practice`: the scenario cards of notebook 08 and the printable pack, each
+  with the key the tree works out.
 """

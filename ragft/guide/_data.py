@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from .._yaml import parse_yaml
 from ..errors import LessonDataError, describe, unknown
+from ._lite import served_text
 
 
 def load_yaml(path: str | Path | None, default: str) -> tuple[Any, str]:
@@ -38,6 +39,9 @@ def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
+        served = served_text(path)
+        if served is not None:
+            return served
         raise LessonDataError(str(path), "", "cannot read the file (is the path right?)") from None
 
 

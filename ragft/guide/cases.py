@@ -28,7 +28,7 @@ from ..present.words import LABELS
 from ..tree.model import Case, Requirement, Tree
 from ._text import cite, md, resolve
 
-__all__ = ["assumptions", "case_card", "case_walks", "gate_cases", "gate_example"]
+__all__ = ["assumptions", "case_walks", "gate_cases", "gate_example"]
 
 
 def gate_example(gate_id: str, tree: Tree | None = None) -> Markdown:
@@ -65,23 +65,17 @@ def stated_line(tree: Tree, case: Case, req: Requirement) -> str:
     return WORDS["stated_one" if len(stated) == 1 else "stated_many"].format(gates=_and(stated))
 
 
-def _requirement_lines(tree: Tree, case: Case, req: Requirement, *, notes: bool = True
-                       ) -> list[str]:
+def _requirement_lines(tree: Tree, case: Case, req: Requirement) -> list[str]:
     decision = decide(dict(req.answers), tree)
     steps = [WORDS["step"].format(
         gate=tree.gate(s.gate).label,
         answer=f"*{md_escape(tree.gate(s.gate).answer(s.answer).label)}*") for s in decision.path]
     lines = [f"- **{md_escape(req.name)}**: " + "; ".join(steps) + "."]
-    if decision.exit is not None and notes:
+    if decision.exit is not None:
         ends = (span(f"{LABELS['it_ends_at']} "), *exit_named(tree, decision.exit), span("."))
         lines.append(f"  {md_text(ends)}")
-    elif decision.exit is not None:  # a card: the exit in brief, the telling has the sentence
-        brief = WORDS["exit_brief"].format(title=f"**{md_escape(tree.exit(decision.exit).title)}**",
-                                           id=f"`{decision.exit}`")
-        lines.append(f"  {brief}")
-    if notes:
-        stated = "" if case.illustrative else stated_line(tree, case, req)
-        lines += [f"  {text}" for text in (stated, md_escape(req.note)) if text]
+    stated = "" if case.illustrative else stated_line(tree, case, req)
+    lines += [f"  {text}" for text in (stated, md_escape(req.note)) if text]
     return lines
 
 
@@ -129,23 +123,6 @@ def gate_cases(gate_id: str, tree: Tree | None = None) -> Markdown:
     if not blocks:
         return md(WORDS["no_cases"])
     return md("\n\n".join(blocks))
-
-
-def case_card(case: Case, tree: Tree | None = None) -> Markdown:
-    """A scenario card for a group: the case's name, where its story is told, the requirements
-    to walk, and the tree's walk hidden until revealed (the story itself is told once, at the
-    case's gate, so the card does not repeat it)."""
-    tree = resolve(tree)
-    names = ", ".join(f"*{md_escape(r.name)}*" for r in case.requirements)
-    where = (WORDS["told_at"].format(gate=tree.gate(case.gates[0]).label) if case.gates
-             else WORDS["running_example"])
-    head = WORDS["case_card"].format(case=f"**{md_escape(case.name)}**", where=where,
-                                     names=names)
-    lines = [head, "", f"<details><summary>{WORDS['where_sent']}</summary>", ""]
-    for req in case.requirements:
-        lines += _requirement_lines(tree, case, req, notes=False)
-    lines += ["", "</details>"]
-    return md("\n".join(lines))
 
 
 def assumptions(req: Requirement, tree: Tree | None = None) -> Markdown:

@@ -1,4 +1,7 @@
-"""The notebooks' charts, drawn with matplotlib from the tree's figures and from decision records.
+"""The notebooks' charts, drawn with matplotlib from the tree's figures.
+
+In the in-browser course (Pyodide has no matplotlib on the registries the build uses) the same
+function draws the same bars as a small SVG of its own (:mod:`ragft.guide._bars`).
 
 Charts come back as PNG (:class:`IPython.display.Image`): nbval does not compare PNG bytes, and
 its ``text/plain`` stand-in is the same on every run, unlike a figure's ``<Figure size ...>``
@@ -12,21 +15,19 @@ Example:
 
 from __future__ import annotations
 
+import importlib.util
 import io
-import textwrap
-from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from IPython.display import Image
 
 from ..errors import UnknownIdError
 from ..present.guide_words import WORDS
-from ..records.read import tally_records
 from ..tree.loader import default_tree
 from ..tree.model import Tree
+from . import _bars
 
-__all__ = ["evidence_chart", "tally_chart"]
+__all__ = ["evidence_chart"]
 
 INK = "#1F2328"
 MUTED = "#8C8C8C"
@@ -48,7 +49,7 @@ def _png(fig: Any) -> Image:
     return Image(data=buf.getvalue(), format="png")  # type: ignore[no-untyped-call]
 
 
-def evidence_chart(tree: Tree | None = None, evidence_id: str = "agriculture") -> Image:
+def evidence_chart(tree: Tree | None = None, evidence_id: str = "agriculture") -> Any:
     """The agriculture study's figures, as the paper reports them.
 
     Left, accuracy: fine-tuning's gain, then RAG added on top of the fine-tuned model (the
@@ -67,6 +68,10 @@ def evidence_chart(tree: Tree | None = None, evidence_id: str = "agriculture") -
     ft, rag = fig_["fine_tuning_gain_points"], fig_["rag_added_points"]
     before, tuned = fig_["similarity_before_percent"], fig_["similarity_fine_tuned_percent"]
     colors = {k.id: k.color for k in tree.kinds}
+    src = tree.source(item.source)
+    title = WORDS["one_domain"].format(author=src.author, year=src.year)
+    if importlib.util.find_spec("matplotlib") is None:
+        return _bars.evidence_svg(title, (ft, rag, before, tuned), colors)
 
     fig = _figure(8, 3.4)
     gains, sim = fig.subplots(1, 2)
@@ -90,60 +95,5 @@ def evidence_chart(tree: Tree | None = None, evidence_id: str = "agriculture") -
     sim.set_ylim(0, 100)
     for x, value in enumerate([before, tuned]):
         sim.text(x, value + 2, f"{value:g}%", ha="center", color=INK)
-    src = tree.source(item.source)
-    fig.suptitle(WORDS["one_domain"].format(author=src.author, year=src.year), fontsize=10,
-                 color=INK)
+    fig.suptitle(title, fontsize=10, color=INK)
     return _png(fig)
-
-
-def exit_counts_chart(counts: Mapping[str, int], tree: Tree | None = None,
-                      title: str = WORDS["decisions_ended"], *,
-                      footnote: str | None = None) -> Image:
-    """A horizontal bar per exit of the tree (zero included), coloured by kind.
-
-    ``footnote`` is printed under the chart (the files a tally left out, say).
-
-    Raises:
-        UnknownIdError: ``counts`` names an exit the tree lacks.
-    """
-    tree = tree if tree is not None else default_tree()
-    for exit_id in counts:
-        tree.exit(exit_id)
-    from matplotlib.ticker import MaxNLocator
-
-    exits = list(reversed(tree.exits))  # the first exit at the top
-    fig = _figure(9, 0.6 * len(exits) + 1.2)
-    ax = fig.subplots()
-    values = [counts.get(e.id, 0) for e in exits]
-    labels = [textwrap.fill(f"{e.title} ({e.id})", 42) for e in exits]
-    ax.barh(labels, values, color=[tree.kind(e.kind).color for e in exits])
-    for y, value in enumerate(values):
-        ax.text(value + 0.05, y, str(value), va="center", color=INK)
-    ax.set_xlabel(WORDS["records_axis"])
-    ax.set_xlim(0, max([*values, 1]) + 1)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    fig.suptitle(title, color=INK)
-    if footnote:
-        fig.supxlabel(textwrap.fill(footnote, 120), fontsize=8, color=INK)
-    return _png(fig)
-
-
-def tally_chart(folder: str | Path, tree: Tree | None = None) -> Image:
-    """Chart where the decision records in ``folder`` ended (``*.md`` from ``ragft record``).
-
-    Files that are not decision records are left out of the count and named, with the
-    reason, under the chart.
-
-    Raises:
-        RecordFileError: the folder is missing.
-    """
-    tree = tree if tree is not None else default_tree()
-    counts = tally_records(folder, tree)
-    total = sum(counts.values())
-    title = WORDS["records_ended_one" if total == 1 else "records_ended_many"].format(total=total)
-    footnote = "; ".join(f"{name} ({reason})" for name, reason in counts.skipped)
-    return exit_counts_chart(counts, tree, title,
-                             footnote=WORDS["left_out"].format(files=footnote)
-                             if footnote else None)
-
-

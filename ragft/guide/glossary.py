@@ -1,20 +1,26 @@
 """The glossary and the further-reading list, from ``glossary.yaml``.
 
-Each term has an id, used as the anchor ``term-<id>`` that the notebooks link at a term's first
-use (``[embeddings](09_glossary.ipynb#term-embeddings)``), and the phrases that count as a use
-of it, which the tests look for. Anchors are ``<a id>`` elements rather than headings, because
-JupyterLab and Quarto give headings different ids.
+Each term has an id; its Markdown cell in the glossary notebook has the cell id ``term-<id>``
+(:attr:`Term.anchor`), and the notebooks link it at a term's first use as
+``[embeddings](09_glossary.ipynb#cell-id=term-embeddings)`` (:func:`href`). The phrases that
+count as a use of a term are listed with it; the tests look for them.
+
+Why ``#cell-id=``: JupyterLab (4.0 and later) reads a fragment ``#cell-id=X`` as "the cell whose
+id is X" and finds it in the notebook's model (``Notebook.setFragment``, ``_findCellById`` in
+``packages/notebook/src/widget.ts``), so it lands even on the click that opens the glossary. A
+plain ``#X`` it looks up in the rendered cells' DOM (``_findLegacy``), once, as soon as the file
+is loaded: the Markdown is not rendered yet, nothing matches, and the glossary opens at its top.
+The site (Quarto) keeps a link's fragment as written, so each term cell starts with an
+``<a id="cell-id=term-x">`` element (:attr:`Term.fragment`) for the published page to land on.
 
 The glossary notebook holds one Markdown cell per term, written from this file by
-``tools/glossary_cells.py`` (:func:`term_cells`; a test checks they match). Markdown cells, not
-one output, because JupyterLab navigates to ``#term-x`` by the ``data-jupyter-id`` its
-sanitizer gives an element of a Markdown cell (``id="term-x"`` in a trusted output stays an
-``id``, which JupyterLab does not look for); Quarto keeps ``<a id>`` as written.
+``tools/glossary_cells.py`` (:func:`term_cells`; a test checks they match), which also rewrites
+links still in the older ``#term-x`` form (``--links``).
 
 Example:
     >>> from ragft.guide import glossary
     >>> glossary.href("lora")
-    '09_glossary.ipynb#term-lora'
+    '09_glossary.ipynb#cell-id=term-lora'
     >>> [t.id for t in glossary.terms()][:2]
     ['ab_test', 'acl']
 """
@@ -39,6 +45,7 @@ __all__ = ["further_reading", "term_cells"]
 
 DEFAULT_FILE = "glossary.yaml"
 GLOSSARY_NOTEBOOK = "09_glossary.ipynb"
+CELL_FRAGMENT = "cell-id="  # JupyterLab's fragment prefix for a cell id
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -53,8 +60,14 @@ class Term:
 
     @property
     def anchor(self) -> str:
-        """The element id of the entry in the glossary notebook."""
+        """The cell id of the entry in the glossary notebook."""
         return f"term-{self.id.replace('_', '-')}"
+
+    @property
+    def fragment(self) -> str:
+        """What a link to the entry carries after ``#``: the cell id for JupyterLab, and the
+        id of the entry's ``<a>`` element for the site."""
+        return f"{CELL_FRAGMENT}{self.anchor}"
 
     def pattern(self) -> re.Pattern[str]:
         """A regex for the uses: whole words; case-insensitive unless a use has capitals
@@ -113,18 +126,19 @@ def href(term_id: str, path: str | Path | None = None) -> str:
     by_id = {t.id: t for t in terms(path)}
     if term_id not in by_id:
         raise UnknownIdError(term_id, "glossary term", by_id)
-    return f"{GLOSSARY_NOTEBOOK}#{by_id[term_id].anchor}"
+    return f"{GLOSSARY_NOTEBOOK}#{by_id[term_id].fragment}"
 
 
 def glossary(path: str | Path | None = None) -> Markdown:
-    """Every term with its definition, alphabetically, each behind its own anchor."""
-    return md("\n\n".join(f'<a id="{t.anchor}"></a>**{md_escape(t.term)}.** '
+    """Every term with its definition, alphabetically, each behind the anchor :func:`href`
+    links."""
+    return md("\n\n".join(f'<a id="{t.fragment}"></a>**{md_escape(t.term)}.** '
                           f"{md_escape(t.definition)}" for t in terms(path)))
 
 
 def term_source(term: Term) -> str:
     """The Markdown cell of one term in the glossary notebook: anchor, heading, definition."""
-    return (f'<a id="{term.anchor}"></a>\n\n### {md_escape(term.term)}\n\n'
+    return (f'<a id="{term.fragment}"></a>\n\n### {md_escape(term.term)}\n\n'
             f"{md_escape(term.definition)}")
 
 

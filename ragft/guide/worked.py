@@ -1,10 +1,9 @@
 """Worked examples as static Markdown: what a widget would show, for readers without a kernel.
 
-The calculators' arithmetic comes from :mod:`ragft.engine.calc`, the combined architecture
-from :mod:`ragft.engine.architecture` and the tally from :mod:`ragft.records.read`; these functions
-only lay the results out. Amounts go through :func:`ragft.engine.calc.money_md`, the one
-money format, with
-the dollar sign escaped so that no Markdown renderer reads it as maths.
+The calculators' arithmetic comes from :mod:`ragft.engine.calc` and the combined architecture
+from :mod:`ragft.engine.architecture`; these functions only lay the results out. Amounts go
+through :func:`ragft.engine.calc.money_md`, the one money format, with the dollar sign escaped
+so that no Markdown renderer reads it as maths.
 
 Example:
     >>> from ragft.guide.worked import context_table
@@ -15,7 +14,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 from IPython.display import Markdown
 
@@ -30,17 +28,19 @@ from ..engine.calc import (
     money_md,
     to_tokens,
 )
+from ..engine.cost import CostInputs, compare
 from ..engine.decision import decide, path_to
+from ..present.cost_words import WORDS as COST_WORDS
+from ..present.cost_words import cost_rows
 from ..present.guide_words import WORDS
 from ..present.markdown import md_escape
 from ..present.record_words import LABELS as RECORD_LABELS
 from ..present.widget_words import WORDS as WIDGET_WORDS
 from ..present.words import LABELS
-from ..records.read import RecordTally, tally_records
 from ..tree.loader import default_tree
 from ..tree.model import Case, Tree
 
-__all__ = ["architecture", "break_even_table", "combined", "context_table", "tally_table"]
+__all__ = ["architecture", "break_even_table", "combined", "context_table", "cost_table"]
 
 
 def _md(text: str) -> Markdown:
@@ -107,6 +107,25 @@ def break_even_table(results: Mapping[str, BreakEven]) -> Markdown:
     return _md("\n".join(rows))
 
 
+def cost_table(inputs: CostInputs | None = None) -> Markdown:
+    """One request priced on every path (:func:`ragft.engine.cost.compare`), as the per-request
+    calculator shows it: cost per request, per month, time to first token, what decides it.
+
+    >>> "Long context, cached" in cost_table().data
+    True
+    """
+    x = inputs if inputs is not None else CostInputs()
+    head = [COST_WORDS[k] for k in ("path", "per_request", "per_month", "ttft", "what_decides")]
+    rows = ["| " + " | ".join(head) + " |", "|---|---:|---:|---:|---|"]
+    rows += [f"| {md_escape(r.name)} | {money_md(r.per_request)} | {money_md(r.per_month)} | "
+             f"{r.ttft} | {md_escape(r.detail)} |"
+             for r in cost_rows(x, compare(x))]
+    caption = COST_WORDS["caption"].format(
+        tokens=f"{x.question_tokens:,.0f}", answer=f"{x.output_tokens:,.0f}",
+        rate=f"{x.requests_per_hour:,g}", month=f"{x.requests_per_month:,.0f}")
+    return _md("\n".join(rows) + f"\n\n*{caption}*")
+
+
 def architecture(case: Case | None = None, tree: Tree | None = None, *,
                  describe: bool = True) -> Markdown:
     """A case's requirements, where each ends, and the one architecture they combine into.
@@ -149,39 +168,3 @@ def _architecture_lines(arch: Architecture, tree: Tree, describe: bool) -> str:
             told = WORDS["told_at"].format(gate=gate.label)
             lines.append(f"- *{md_escape(tree.exit(exit_id).title)}* (`{exit_id}`), {told}")
     return "\n".join(lines)
-
-
-
-
-def skipped_files(tally: RecordTally) -> list[str]:
-    """Markdown lines naming the files a tally left out and why; none when it left none out.
-
-    >>> from ragft.records.read import RecordTally
-    >>> tally = RecordTally()
-    >>> tally.skipped.append(("notes.md", "not a ragft decision record"))
-    >>> skipped_files(tally)
-    ['Left out, as they are not decision records:', '', '- `notes.md`: not a ragft decision record']
-    """
-    if not tally.skipped:
-        return []
-    return [WORDS["skipped"], "",
-            *(f"- `{md_escape(name)}`: {md_escape(reason)}" for name, reason in tally.skipped)]
-
-
-def tally_table(folder: str | Path, tree: Tree | None = None) -> Markdown:
-    """How many decision records in ``folder`` ended at each exit (every exit listed), and
-    which files were left out because they are not decision records, with the reason.
-
-    Raises:
-        RecordFileError: the folder is missing.
-    """
-    tree = tree if tree is not None else default_tree()
-    counts = tally_records(folder, tree)
-    head = [LABELS["recommendation"], WORDS["kind"], WORDS["records"]]
-    rows = ["| " + " | ".join(head) + " |", "|---|---|---:|"]
-    for ex in tree.exits:
-        rows.append(f"| {md_escape(ex.title)} (`{ex.id}`) | "
-                    f"{md_escape(tree.kind(ex.kind).label)} | {counts.get(ex.id, 0)} |")
-    rows.append(f"| **{WORDS['all']}** | | **{sum(counts.values())}** |")
-    skipped = skipped_files(counts)
-    return _md("\n".join([*rows, "", *skipped] if skipped else rows))

@@ -40,14 +40,10 @@ WORDS: Final = {
     "none_stated": "Every answer here is our assumption; the source states none of them.",
     "stated_one": "The source states the answer at {gates}; the others are our assumptions.",
     "stated_many": "The source states the answers at {gates}; the others are our assumptions.",
-    "exit_brief": "Exit: {title} ({id}).",
     "told_at": "told at {gate}",
     "recall": "{case} ({told}) answers {answers} here ({id}).",
     "source": "Source: {sources}.",
     "no_cases": "No named case is discussed at this gate.",
-    "running_example": "the guide's running example",
-    "case_card": "{case} ({where}). Requirements to walk: {names}.",
-    "where_sent": "Where the tree sends it",
     "all_stated": "Every answer in this walk is stated by the source post.",
     "assumed_intro": "Our assumptions in this walk (the source post does not state these "
                      "answers):",
@@ -83,11 +79,8 @@ WORDS: Final = {
     "similarity_axis": "Answer similarity (%)",
     "other_regions": "Knowledge from other regions",
     "one_domain": "{author}, {year}: one domain only",
-    "decisions_ended": "Where the decisions ended",
-    "records_axis": "Decision records",
     "records_ended_one": "Where {total} decision record ended",
     "records_ended_many": "Where {total} decision records ended",
-    "left_out": "Left out, not decision records: {files}",
     # The worked examples (worked); a break-even result's leads and its one-off cost and saving
     # are the calculator's (:data:`ragft.present.widget_words.WORDS`).
     "fit_no": "no ({share})",
@@ -115,9 +108,6 @@ WORDS: Final = {
     "after_about": "after about {months} months",
     "watch_out": "Watch out for",
     "warnings_of": "{watch} the warnings of:",
-    "skipped": "Left out, as they are not decision records:",
-    "records": "Records",
-    "all": "All",
 }
 
 
@@ -166,4 +156,40 @@ QUIZ: Final = {
     # The text/plain form stored beside the static form (no "run this cell": the quiz is not
     # a control the site removes, it keeps its form there).
     "placeholder": "Self-check, {count} questions: graded here once the cell has run.",
+}
+
+
+#: The scenario cards (``ragft/guide/cards.yaml``, :mod:`ragft.guide.practice`): the printable
+#: pack's sheets (``site/prerender.py``) and notebook 08's cards and keys.
+CARDS: Final = {
+    "cards": "Scenario cards",
+    "card_of": "Scenario card {n} of {total}",
+    "decide_for": "Decide, one walk each:",
+    "knows": "What the team knows",
+    "task": ("Walk the tree on the poster: agree on an answer to every question it asks, in "
+             "order, and note the fact that decided each one. Write your walk on the "
+             "worksheet."),
+    "keys": "Answer keys",
+    "key_of": "Answer key for card {n}: keep it back until the group has agreed",
+    "question": "Question",
+    "answer": "Answer",
+    "because": "Because (from the card)",
+    "assumed": "assumed by us, not stated by the source",
+    "ends_at": "Ends at",
+    "offline": "In the offline walker:",
+    "poster": "The tree",
+    "poster_a4": "Poster, A4",
+    "poster_a3": "Poster, A3",
+    "poster_caption": ("Start at pre-check 1 and follow the answers; the coloured boxes are the "
+                       "recommendations. For a dot vote, each group puts a dot on the box its "
+                       "walk reached."),
+    "worksheet": "Worksheet",
+    "worksheet_intro": ("One sheet per walk. Each field is one option of `ragft record`, so the "
+                        "sheet can be typed in as it is (the command at the bottom)."),
+    "gate": "Question",
+    "circle": "Circle one answer",
+    "why": "Why (--why)",
+    "command": "Type it in:",
+    # Notebook 08: the card on screen, its key folded under it.
+    "key_fold": "The key to card {n}: open it once you have walked the card",
 }

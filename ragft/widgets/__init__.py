@@ -9,6 +9,8 @@ data and asks the engine; none holds decision logic of its own.
 - :class:`ContextCalculator` and :class:`BreakEvenCalculator`: two illustrative calculators
   (their arithmetic is :mod:`ragft.engine.calc`); :func:`break_even_chart` draws the calculator's
   chart as a static notebook output.
+- :class:`~ragft.widgets.request_cost.RequestCostCalculator`: one request's cost, monthly cost
+  and time to first token on every path (its model is :mod:`ragft.engine.cost`).
 - :func:`record_html` and :func:`record_preview`: a decision record as formatted text.
 - :class:`Choice`: the radio group every question uses (an anywidget).
 - :class:`~ragft.widgets.quiz.Quiz`: a notebook's graded self-check (Check, feedback, score,

@@ -25,7 +25,7 @@ function start(root) {
     : fetch(root.getAttribute("data-svg")).then(function (r) { return r.ok ? r.text() : ""; })
       .then(function (text) { return text ? safeSvg(text) : null; });
   return Promise.all([dataPromise, svgPromise]).then(function (loaded) {
-    var data = loaded[0];
+    var data = unshare(loaded[0]);
     if (!data || data.schema !== BOOT.schema) {
       throw new Error(fill(BOOT.not_export, data && data.schema));
     }
