@@ -149,6 +149,38 @@ def _close_widgets() -> Iterator[None]:
         sys.modules["ipywidgets"].Widget.close_all()
 
 
+# The text of every error output (a Python traceback) JupyterLab shows; stderr warnings pass.
+TRACEBACKS_JS = (
+    "[...document.querySelectorAll(\".jp-OutputArea-output"
+    "[data-mime-type='application/vnd.jupyter.stderr']\")]"
+    ".map(e => e.textContent).filter(t => t.includes('Traceback'))"
+)
+
+
+def tracebacks(page: Any) -> list[str]:
+    """The tracebacks a JupyterLab page shows (JupyterLab's own or JupyterLite's)."""
+    return list(page.evaluate(f"() => {TRACEBACKS_JS}"))
+
+
+def run_every_cell(page: Any, timeout: int, cells: int | None = None) -> None:
+    """Run all cells from JupyterLab's Run menu; wait until each code cell shows its number (and,
+    given ``cells``, until that many are drawn: a notebook drawn in the background), or until a
+    traceback appears; fail on a traceback."""
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    count = "prompts.length > 0" if cells is None else f"prompts.length === {cells}"
+    page.wait_for_function(
+        f"""() => {{
+            const prompts = [...document.querySelectorAll(
+                '.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')];
+            const done = prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+            return ({count} && done) || {TRACEBACKS_JS}.length > 0;
+        }}""",
+        timeout=timeout,
+    )
+    assert tracebacks(page) == [], "a cell of the notebook failed"
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, missing
+from conftest import ROOT, missing, run_every_cell, tracebacks
 from ragft.diagram.marks import marks
 from ragft.engine.decision import decide
 from ragft.tree.model import Requirement, Tree
@@ -59,12 +59,6 @@ LEARNER_WINDOWING = [None, "full"]
 START_TIMEOUT = 90.0  # seconds for `make guide` to open the browser
 UI_TIMEOUT = 60_000  # milliseconds for JupyterLab's page, the kernel and running every cell
 CLICK_TIMEOUT = 30_000  # milliseconds for one answer to reach the kernel and come back
-# The text of every error output (a Python traceback) JupyterLab shows; stderr warnings pass.
-TRACEBACKS_JS = (
-    "[...document.querySelectorAll(\".jp-OutputArea-output"
-    "[data-mime-type='application/vnd.jupyter.stderr']\")]"
-    ".map(e => e.textContent).filter(t => t.includes('Traceback'))"
-)
 # What ipywidgets and JupyterLab's widget manager log when models or views fail to load; any
 # console error fails the test too, these also at warning level.
 WIDGET_ERRORS = re.compile(
@@ -211,24 +205,8 @@ def _notebook_ready(page: Any) -> None:
     page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=UI_TIMEOUT)
 
 
-def _tracebacks(page: Any) -> list[str]:
-    return list(page.evaluate(f"() => {TRACEBACKS_JS}"))
-
-
 def _run_every_cell(page: Any) -> None:
-    """Run all cells from the Run menu; wait until each shows its number, fail on a traceback."""
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    page.wait_for_function(
-        f"""() => {{
-            const prompts = [...document.querySelectorAll(
-                '.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')];
-            const done = prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-            return (prompts.length > 0 && done) || {TRACEBACKS_JS}.length > 0;
-        }}""",
-        timeout=UI_TIMEOUT,
-    )
-    assert _tracebacks(page) == [], "a cell of the notebook failed"
+    run_every_cell(page, UI_TIMEOUT)
 
 
 def _scroll_to(page: Any, selector: str) -> None:
@@ -644,7 +622,7 @@ def test_a_learner_walks_saves_and_reopens_notebook_07(lab: Lab, page: Any, tree
         builder.get_by_role("button", name="Answers").first.click()
         _scroll_to(page, ".ragft-case-builder")
         _shot(lab, page, "07-case-builder")
-        assert _tracebacks(page) == []
+        assert tracebacks(page) == []
         assert _axe(page, axe_js, ".ragft-walker", ".ragft-case-builder") == []
 
         page.get_by_role("menuitem", name="File", exact=True).click()

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, Offline, missing
+from conftest import ROOT, Offline, missing, run_every_cell
 
 pytestmark = [pytest.mark.lite, pytest.mark.browser]
 
@@ -25,9 +25,6 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 TIMEOUT = 180_000  # ms: page, kernel (about 20 s here) and Run All, with room for a busy machine
 STAND_IN = "run this cell to use it"  # a stored widget's text (tools/execute_notebooks.py)
 IMAGES = ("image/svg+xml", "image/png")
-ERRORS_JS = """() => [...document.querySelectorAll(
-    ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")]
-    .map(e => e.textContent).filter(t => t.includes('Traceback'))"""
 
 
 @pytest.fixture(scope="session")
@@ -67,19 +64,9 @@ def test_every_notebook_runs_in_the_browser(lite_site: Path, serve: Callable[[Pa
     page.on("response", lambda r: r.status == 404 and missing_files.append(r.url))
     page.goto(serve(lite_site) + f"lab/index.html?path={notebook.name}")
     page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=TIMEOUT)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    # Done: every code cell drawn and numbered (the build draws all cells, windowing "defer").
-    page.wait_for_function(
-        f"""() => {{
-            const prompts = [...document.querySelectorAll(
-                '.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')];
-            return (prompts.length === {code}
-                    && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)))
-                || ({ERRORS_JS})().length > 0;
-        }}""", timeout=TIMEOUT)
+    # Every code cell drawn and numbered: the build draws all cells (windowing "defer").
+    run_every_cell(page, TIMEOUT, cells=code)
     page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=TIMEOUT)
-    assert page.evaluate(ERRORS_JS) == [], f"a cell of {notebook.name} failed in the browser"
     outputs = page.locator(".jp-Notebook .jp-OutputArea-output")
     text = page.locator(".jp-Notebook").inner_text()
     assert STAND_IN not in text, "a widget still shows its stored stand-in, not a live view"
