@@ -181,6 +181,25 @@ def run_every_cell(page: Any, timeout: int, cells: int | None = None) -> None:
     assert tracebacks(page) == [], "a cell of the notebook failed"
 
 
+# Go to a walk in the walker and wait until it is drawn: clear the hash first, so every visit is
+# a hashchange and a render (two walks can end at the same exit), then two frames for layout.
+SHOW_WALK_JS = """async (key) => {
+  const root = document.getElementById('ragft-walker');
+  const go = async (value) => {
+    if (location.hash.replace(/^#/, '') === value) { return; }
+    const drawn = new Promise((done) => root.addEventListener('ragft:render', () => done(), {once: true}));
+    location.hash = value; await drawn;
+  };
+  await go(''); await go(key);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
+def show_walk(page: Any, key: str) -> None:
+    """Show the walker's state for answers ``key`` (``ragft.engine.decision.answers_key``)."""
+    page.evaluate(SHOW_WALK_JS, key)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import MARKUP, ROOT, Offline, run_axe
+from conftest import MARKUP, ROOT, Offline, run_axe, show_walk
 from ragft.diagram.dot import text_alternative
 from ragft.engine.decision import Decision, all_answer_sets, all_walks, answers_key, decide
 from ragft.present.content import card
@@ -321,10 +321,11 @@ def fill_team_fields(page: Any, walk: Decision) -> RecordFields:
 def test_markdown_download_equals_ragft_record_for_every_walk(
     offline: Offline, base: str, tree: Tree, tmp_path: Path, team: bool
 ) -> None:
-    page = open_walker(offline, base + "site-data/walker.html")
     today = dt.date.today().isoformat()
     for walk in all_walks(tree):
-        page.evaluate("(k) => { location.hash = k; }", answers_key(walk.answers))
+        # A page per walk, as a visitor opens a walk's link (and Chromium drops a tab's
+        # downloads that come faster than about ten a second; see download_name).
+        page = open_walker(offline, base + "site-data/walker.html#" + answers_key(walk.answers))
         page.wait_for_selector(f"[data-exit='{walk.exit}']")
         fields = fill_team_fields(page, walk) if team else RecordFields()
         with page.expect_download() as info:
@@ -335,6 +336,7 @@ def test_markdown_download_equals_ragft_record_for_every_walk(
         download.save_as(target)
         expected = record_markdown(walk, replace(fields, date=today))
         assert target.read_bytes() == expected.encode("utf-8"), walk.exit
+        page.close()
     assert offline.console_errors == []
 
 
@@ -377,7 +379,7 @@ def test_the_download_is_named_as_adr_names_a_record(offline: Offline, base: str
     cases += [("Use case wins", ""), ("Use case", "Requirement wins"), ("Use case wins", " \t "),
               ("\x01 \x02", "\x85"), ("日本語", ""), ("", "😀"), ("Use case", "\u3000")]
     for walk in walks:  # every exit, its fields empty: the exit's title names the file
-        page.evaluate("(k) => { location.hash = k; }", answers_key(walk.answers))
+        show_walk(page, answers_key(walk.answers))
         page.wait_for_selector(f"[data-exit='{walk.exit}']")
         if not page.locator("details.ragft-team").evaluate("d => d.open"):
             page.locator("details.ragft-team summary").click()
@@ -413,7 +415,7 @@ def test_team_fields_by_keyboard_and_axe(
     assert violations == [], [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in violations]
     # What was typed stays when the walk changes, so a second download keeps the use case.
     page.locator(".ragft-change").first.click()
-    page.evaluate("(k) => { location.hash = k; }", answers_key(walk.answers))
+    show_walk(page, answers_key(walk.answers))
     page.wait_for_selector(f"[data-exit='{walk.exit}']")
     assert page.get_by_label(FORM["use_case"], exact=True).input_value() == "Staff questions"
     assert page.locator("details.ragft-team").evaluate("d => d.open")

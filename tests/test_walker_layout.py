@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, Offline
+from conftest import ROOT, Offline, show_walk
 from ragft.engine.decision import all_walks, answers_key, decide
 from ragft.tree.model import Tree
 from ragft.web.export import export
@@ -31,13 +31,8 @@ READY = "#ragft-walker[data-ready]"
 WIDTHS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 800}}
 MIN_LABEL_PX = 10  # the smallest label text, in CSS pixels
 
-DRAW_JS = """async (key) => {
+SIZES_JS = """(key) => {
   const root = document.getElementById('ragft-walker');
-  if (location.hash.replace(/^#/, '') !== key) {
-    const drawn = new Promise((done) => root.addEventListener('ragft:render', () => done(), {once: true}));
-    location.hash = key; await drawn;
-  }
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const doc = document.documentElement;
   const texts = [...root.querySelectorAll('.ragft-tree svg text')].map((t) => t.getBoundingClientRect().height);
   return {key, wide: doc.scrollWidth - doc.clientWidth, smallest: Math.min(...texts)};
@@ -93,7 +88,8 @@ def test_no_step_scrolls_sideways_and_labels_stay_readable(
     page = open_page(offline, url, WIDTHS[width], scheme)
     wide, small = [], []
     for key in prefixes(tree):
-        shown = page.evaluate(DRAW_JS, key)
+        show_walk(page, key)
+        shown = page.evaluate(SIZES_JS, key)
         if shown["wide"] > 0:
             wide.append(f"#{key}: {shown['wide']}px too wide")
         if shown["smallest"] < MIN_LABEL_PX:
@@ -166,13 +162,8 @@ def test_the_diagram_follows_the_dark_theme(
 
 
 PROJECTOR = {"width": 1920, "height": 1080}
-IN_VIEW_JS = """async (key) => {
+IN_VIEW_JS = """() => {
   const root = document.getElementById('ragft-walker');
-  if (location.hash.replace(/^#/, '') !== key) {
-    const drawn = new Promise((done) => root.addEventListener('ragft:render', () => done(), {once: true}));
-    location.hash = key; await drawn;
-  }
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   scrollTo(0, 0);
   const box = (sel) => { const r = root.querySelector(sel).getBoundingClientRect();
     return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
@@ -195,7 +186,8 @@ def test_on_a_projector_the_question_and_the_tree_are_on_screen_side_by_side(
     assert waiting
     problems = []
     for key in waiting:
-        shown = page.evaluate(IN_VIEW_JS, key)
+        show_walk(page, key)
+        shown = page.evaluate(IN_VIEW_JS)
         for part in ("options", "tree"):
             r = shown[part]
             if r["left"] < 0 or r["top"] < 0 or r["right"] > shown["w"] or r["bottom"] > shown["h"]:
