@@ -8,7 +8,7 @@ own units::
 Rows:
 
 - the self-contained ``walker.html`` (script, style, data and SVG inline), and the site's walker
-  (``walker.js``, ``walker.css``, ``tree.json``, ``tree.svg``), each against 150 KB;
+  (``walker.js``, ``walker.css``, ``walker.json``, ``walker.svg``), each against 150 KB;
 - the time from navigation to a first question a reader can answer (radio buttons on screen) in
   headless Chromium, median of several page loads, for the file (``file://``) and the site page
   (``http://127.0.0.1``, which fetches the data); target 250 ms.
@@ -38,7 +38,7 @@ CHROMIUM = os.environ.get("RAGFT_CHROMIUM", "/usr/bin/chromium")
 QUESTION = "#ragft-walker[data-ready] fieldset[data-gate] input[type=radio]"
 SITE_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>walk</title>
 <link rel="stylesheet" href="walker.css"></head><body>
-<div id="ragft-walker" data-tree="tree.json" data-svg="tree.svg"></div>
+<div id="ragft-walker" data-tree="walker.json" data-svg="walker.svg"></div>
 <script src="walker.js"></script></body></html>"""
 
 Row = tuple[str, float, "float | None", str]  # name, value, target, unit
@@ -53,7 +53,7 @@ def build(folder: Path) -> None:
 
 
 def sizes_kb(folder: Path) -> dict[str, float]:
-    site = ("walker.js", "walker.css", "tree.json", "tree.svg")
+    site = ("walker.js", "walker.css", "walker.json", "walker.svg")
     return {
         "walker.html size": (folder / "walker.html").stat().st_size / 1024,
         "site walker size (js+css+json+svg)":

@@ -20,7 +20,8 @@ clone fails with "Include directive failed". After pre-render Quarto builds the 
   builds the context again.
 - **Made by pre-render, git-ignored:** what pages only *link* (``site-data/``: what
   ``ragft export`` writes: ``tree.json``, ``tree.svg``, ``walker.html``, ``walker.js``,
-  ``walker.css``), listed one by one in ``_quarto.yml``'s ``resources:``.
+  ``walker.css``, ``walker.json``, ``walker.svg``), listed one by one in ``_quarto.yml``'s
+  ``resources:``.
 
 By hand: ``python site/prerender.py [DIR]`` (default ``site-data`` in the project folder).
 The snippets are raw HTML with every text escaped, whatever the tree's labels contain.

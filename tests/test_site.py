@@ -27,6 +27,7 @@ from conftest import ROOT, Offline, load_script
 from ragft.diagram.dot import text_alternative
 from ragft.engine.decision import answers_key, decide, parse_answers, path_to
 from ragft.tree.model import Tree
+from ragft.web.page import WALKER_FILES
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -70,7 +71,7 @@ def test_quarto_config_is_a_website_with_the_required_settings(config: dict[str,
     html_format = config["format"]["html"]
     assert set(html_format["theme"]) == {"light", "dark"}
     assert html_format["html-math-method"] != "mathjax"
-    for name in ("tree.json", "tree.svg", "walker.html", "walker.js", "walker.css"):
+    for name in ("tree.json", "tree.svg", *WALKER_FILES):  # all that `ragft export` writes
         assert f"site-data/{name}" in config["project"]["resources"], name
 
 
@@ -136,7 +137,7 @@ def prerendered(tmp_path_factory: pytest.TempPathFactory, config: dict[str, Any]
 
 
 def test_prerender_writes_the_site_data(prerendered: Path, tree: Tree) -> None:
-    for name in ("tree.json", "tree.svg", "walker.html", "walker.js", "walker.css"):
+    for name in ("tree.json", "tree.svg", *WALKER_FILES):
         assert (prerendered / name).is_file(), name
     assert not list(prerendered.glob("_*")), "fragments belong in site/_includes/, committed"
     data = json.loads((prerendered / "tree.json").read_text(encoding="utf-8"))
@@ -425,7 +426,7 @@ def test_binder_badge_draws_its_two_words(offline: Offline, serve: Any) -> None:
 def test_walk_page_loads_the_walker_from_the_site() -> None:
     text = (ROOT / "walk.qmd").read_text(encoding="utf-8")
     for needed in ('src="site-data/walker.js"', 'href="site-data/walker.css"',
-                   'data-tree="site-data/tree.json"', 'data-svg="site-data/tree.svg"',
+                   'data-tree="site-data/walker.json"', 'data-svg="site-data/walker.svg"',
                    'id="ragft-walker"'):
         assert needed in text
     assert not re.search(r"(src|href)=\"https?:", text)
@@ -505,7 +506,7 @@ def test_quarto_render_makes_a_page_per_notebook_and_the_walker(rendered_site: P
     for page in ["index.html", "walk.html", "facilitators.html"] + [
             f"notebooks/{p.stem}.html" for p in NOTEBOOKS]:
         assert (rendered_site / page).is_file(), page
-    for name in ("walker.html", "walker.js", "walker.css", "tree.json", "tree.svg"):
+    for name in ("tree.json", "tree.svg", *WALKER_FILES):
         assert (rendered_site / "site-data" / name).is_file(), name
     assert (rendered_site / "site" / "binder-badge.svg").read_bytes() == BADGE.read_bytes()
     strays = [p.relative_to(rendered_site).as_posix() for p in rendered_site.rglob("_*")]

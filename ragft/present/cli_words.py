@@ -164,9 +164,10 @@ HELP: Final = {
     ),
     "export": (
         "write tree.json, tree.svg and the offline walker into DIR",
-        "Write the site's data into DIR: tree.json, tree.svg and walker.html with its "
-        "scripts. Open DIR/walker.html in a browser: it works offline. Files already in DIR "
-        "are not overwritten without --force (refreshing a kit needs it).",
+        "Write the site's data into DIR: tree.json, tree.svg, and the walker (walker.html, "
+        "and its script, style, data and diagram as the site's page loads them). Open "
+        "DIR/walker.html in a browser: it works offline. Files already in DIR are not "
+        "overwritten without --force (refreshing a kit needs it).",
     ),
     "schema": (
         "print the JSON Schema of a tree file",

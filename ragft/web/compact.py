@@ -3,9 +3,8 @@
 Two rewrites, each one that a browser cannot tell from the original:
 
 - :func:`minify_css` drops the style sheet's comments and the blanks that separate nothing
-  (around ``{``, ``}``, ``;`` and ``,``,
-  after ``:``), leaving strings as they are; the site's
-  ``walker.css`` stays as written.
+  (around ``{``, ``}``, ``;`` and ``,``, after ``:``), leaving strings as they are; the site's
+  ``walker.css`` is written the same way (its commented source is ``ragft/web/walker.css``).
 - :func:`compact_svg` drops the diagram's comments, and says once, on its top group, the text
   attributes Graphviz repeats on every label: a label inherits what it no longer says. Only
   what every label (and, for ``fill``, every shape) says is moved, so no element inherits a

@@ -47,7 +47,9 @@ from .share import pack
 
 __all__: list[str] = []
 
-WALKER_FILES = ("walker.html", "walker.js", "walker.css")
+# What the site's page fetches is the standalone page's parts as files, made as small: the data
+# packed (walker.json, a quarter of tree.json's bytes) and the diagram compacted (walker.svg).
+WALKER_FILES = ("walker.html", "walker.js", "walker.css", "walker.json", "walker.svg")
 # The script's sources in ragft/web/src/, in the order they are joined: boot.js starts the
 # walker, possibly at once, so it comes after everything it calls.
 WALKER_SOURCES = ("core.js", "share.js", "dom.js", "ui.js", "figure.js", "nav.js", "gate.js",
@@ -232,7 +234,7 @@ def standalone_html(payload: dict[str, Any], svg: str) -> str:
 def write_walker(
     directory: str | Path, payload: dict[str, Any], svg: str, *, force: bool = False
 ) -> list[Path]:
-    """Write ``walker.html``, ``walker.js`` and ``walker.css`` into ``directory``.
+    """Write the walker's files (:data:`WALKER_FILES`) into ``directory``.
 
     Every file is built before any is written, and without ``force`` nothing is written when
     one of them exists, so a failed call leaves no partial walker behind.
@@ -254,7 +256,10 @@ def write_walker(
     texts = {
         "walker.html": standalone_html(payload, svg),
         "walker.js": walker_script(),
-        "walker.css": _code("walker.css", "</style"),
+        "walker.css": minify_css(_code("walker.css", "</style")),
+        "walker.json": json.dumps(walker_data(payload), ensure_ascii=False,
+                                  separators=(",", ":")) + "\n",
+        "walker.svg": compact_svg(inline_svg(svg)) + "\n",
     }
     if not force:
         for name in WALKER_FILES:
