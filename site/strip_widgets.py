@@ -22,7 +22,12 @@ What it changes, in the copy Quarto renders:
 - links to the published site (``website.site-url`` in the project's ``_quarto.yml``) become
   relative, in Markdown cells and in Markdown and HTML outputs: the notebooks link the walker
   by its full URL so that the link works in Jupyter, on Binder and on GitHub, and the rendered
-  page then points at its neighbour (``../walk.html#...`` from ``notebooks/``) and works offline.
+  page then points at its neighbour (``../walk.html#...`` from ``notebooks/``) and works offline;
+- the note under the page's first text links the notebook where it runs: in the browser (the
+  JupyterLite build that ``make lite`` adds under ``lite/``; the link is hidden until that build
+  shows it, so a site without it links no missing page) and on Binder (the navbar's address).
+  Quarto passes the notebook's text and not its name: the name is the file in the notebook's
+  folder with the same bytes.
 
 Cost (``benchmarks/bench_site.py``): most of the time is the interpreter starting, once per
 notebook; the script imports only the standard library and writes compact JSON, without the
@@ -44,13 +49,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["WIDGET_VIEW", "project_root", "relative_links", "site_url", "strip"]
+__all__ = ["WIDGET_VIEW", "binder_url", "notebook_name", "page_note", "project_root",
+           "relative_links", "site_url", "strip"]
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 RICH = ("text/markdown", "image/svg+xml", "image/png", "image/jpeg", "text/latex")
 LINKED = ("text/markdown", "text/html")
 # A top-level or nested `site-url:` key; read without a YAML parser (standard library only).
 SITE_URL = re.compile(r"""^[ \t]*site-url:[ \t]*["']?([^"'\s#]+)""", re.MULTILINE)
+# The navbar's Binder launch address (tests/test_links.py keeps it ragft.web.links.BINDER).
+BINDER_HREF = re.compile(r"""^[ \t]*href:[ \t]*["']?(https://mybinder\.org/[^"'\s#?]+)""",
+                         re.MULTILINE)
+# JupyterLab of the in-browser course, from the site's root (tools/lite_build.py builds it
+# there); it opens a notebook of its contents given ?path=.
+LITE_LAB = "lite/lab/index.html"
+LITE_LINK = "ragft-run-lite"  # the class of the span that holds the link
 
 
 def _text(value: Any) -> str:
@@ -90,9 +103,29 @@ SITE_NOTES = {
                    "Python: the table above shows the running example's result.",
 }
 SITE_NOTES["BreakEvenCalculator"] = SITE_NOTES["ContextCalculator"]
-PAGE_NOTE = ("This page shows the notebook with its stored results. To change the code and run "
-             "it again, open it on Binder (the first launch can take a few minutes) or run "
-             "`make guide` on your machine.")
+
+
+def page_note(name: str | None = None, root: str | None = None, binder: str | None = None) -> str:
+    """The note under a page's first text: the page runs nothing; where the notebook runs.
+
+    ``name`` is the notebook's file name, ``root`` the way from its folder to the site's root
+    (``"../"``; ``None`` outside a Quarto project), ``binder`` its Binder launch address.
+    """
+    ways = []
+    if root is not None:
+        lite = root + LITE_LAB + (f"?path={name}" if name else "")
+        # Hidden: tools/lite_build.py shows it once the course it links is in the site.
+        ways.append(f"[[run it in your browser]({lite}) (JupyterLab in the page, nothing to "
+                    f"install; the first visit loads about 28 MB),]"
+                    f'{{.{LITE_LINK} hidden="hidden"}}')
+    if binder is not None:
+        ways.append(f"[open it on Binder]({binder}) (the first launch can take a few minutes),")
+    last = ("or " if ways else "") + "run `make guide` on your machine."
+    return ("This page shows the notebook with its stored results and runs none of it. To "
+            "change the code and run it again: " + " ".join([*ways, last]))
+
+
+PAGE_NOTE = page_note()
 
 
 def _note(text: str) -> dict[str, Any]:
@@ -108,9 +141,10 @@ def _widget_class(cell: dict[str, Any]) -> str | None:
     return None
 
 
-def strip(nb: dict[str, Any]) -> dict[str, Any]:
+def strip(nb: dict[str, Any], note: str = PAGE_NOTE) -> dict[str, Any]:
     """Return a copy of the notebook without widget views, widget state or page scripts, with
-    a note for site readers where a live control was, and one under the page's first text."""
+    a note for site readers where a live control was, and ``note`` under the page's first
+    text."""
     cells = []
     noted = False
     for cell in nb.get("cells", []):
@@ -122,7 +156,7 @@ def strip(nb: dict[str, Any]) -> dict[str, Any]:
         if widget is not None:
             cells.append(_note(SITE_NOTES.get(widget, SITE_NOTES["Walker"])))
         if not noted and cell.get("cell_type") == "markdown":
-            cells.append(_note(PAGE_NOTE))
+            cells.append(_note(note))
             noted = True
     metadata = {k: v for k, v in nb.get("metadata", {}).items() if k != "widgets"}
     return {**nb, "metadata": metadata, "cells": cells}
@@ -140,6 +174,24 @@ def site_url(root: Path) -> str | None:
     """The ``site-url`` set in ``root/_quarto.yml``, ending with a slash, or ``None``."""
     match = SITE_URL.search((root / "_quarto.yml").read_text(encoding="utf-8"))
     return match.group(1).rstrip("/") + "/" if match else None
+
+
+def binder_url(root: Path, notebook: str | None) -> str | None:
+    """The navbar's Binder address in ``root/_quarto.yml``, opening ``notebook`` (a path from
+    ``root``) in JupyterLab; ``None`` when the navbar has no Binder link."""
+    match = BINDER_HREF.search((root / "_quarto.yml").read_text(encoding="utf-8"))
+    if not match:
+        return None
+    return match.group(1) + (f"?urlpath=lab/tree/{notebook}" if notebook else "")
+
+
+def notebook_name(raw: bytes, folder: Path) -> str | None:
+    """The name of the notebook in ``folder`` whose bytes are ``raw``: Quarto pipes the file
+    as it is (quarto-cli ``src/core/jupyter/jupyter-filters.ts``, jupyterNotebookFiltered)."""
+    for path in sorted(folder.glob("*.ipynb")):
+        if path.stat().st_size == len(raw) and path.read_bytes() == raw:
+            return path.name
+    return None
 
 
 def _relinker(base: str, prefix: str) -> Callable[[str], str]:
@@ -192,13 +244,20 @@ def relative_links(nb: dict[str, Any], base: str, prefix: str) -> dict[str, Any]
 
 
 def main() -> None:
-    nb = strip(json.loads(sys.stdin.buffer.read()))
+    raw = sys.stdin.buffer.read()
     here = Path.cwd()  # Quarto runs the filter from the notebook's folder
     root = project_root(here)
-    base = site_url(root) if root is not None else None
-    if root is not None and base is not None:
+    if root is None:
+        nb = strip(json.loads(raw))
+    else:
         way = Path(os.path.relpath(root, here)).as_posix()
-        nb = relative_links(nb, base, "" if way == "." else way + "/")
+        prefix = "" if way == "." else way + "/"
+        name = notebook_name(raw, here)
+        place = Path(os.path.relpath(here / name, root)).as_posix() if name else None
+        nb = strip(json.loads(raw), page_note(name, prefix, binder_url(root, place)))
+        base = site_url(root)
+        if base is not None:
+            nb = relative_links(nb, base, prefix)
     # Compact: Quarto only parses it, and a third fewer bytes is a third less to parse.
     sys.stdout.write(json.dumps(nb, separators=(",", ":")) + "\n")
 

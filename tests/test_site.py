@@ -27,6 +27,7 @@ from conftest import ROOT, Offline, load_script
 from ragft.diagram.dot import text_alternative
 from ragft.engine.decision import answers_key, decide, parse_answers, path_to
 from ragft.tree.model import Tree
+from ragft.web import links
 from ragft.web.page import WALKER_FILES
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -210,6 +211,13 @@ def test_filter_keeps_widgets_and_their_scripts_off_the_site(
     widgets = [c for c in before["cells"] if c["cell_type"] == "code"
                and any(WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))]
     assert len(notes) == 1 + len(widgets)
+    # The first note links this notebook where it runs: in the browser (hidden until the
+    # in-browser course is added) and on Binder.
+    lite = f"[[run it in your browser](../lite/lab/index.html?path={notebook.name})"
+    assert lite in notes[0]["source"]
+    assert '{.ragft-run-lite hidden="hidden"}' in notes[0]["source"]
+    binder = links.binder_url(f"notebooks/{notebook.name}")
+    assert f"[open it on Binder]({binder})" in notes[0]["source"]
     after = {**after, "cells": [c for c in after["cells"] if c not in notes]}
     assert len(after["cells"]) == len(before["cells"])
     # Links to the published site become relative (the filter's own rule, tested with it);
@@ -229,6 +237,44 @@ def test_filter_keeps_widgets_and_their_scripts_off_the_site(
         assert len(new["outputs"]) == len(kept)
 
 
+def test_a_notebook_is_named_by_its_bytes(tmp_path: Path) -> None:
+    name = load_filter().notebook_name
+    for notebook in NOTEBOOKS:
+        assert name(notebook.read_bytes(), notebook.parent) == notebook.name
+    (tmp_path / "a.ipynb").write_bytes(b"{}")
+    assert name(b"{} ", tmp_path) is None  # same start, other bytes
+    assert name(b"{}", tmp_path / "none") is None
+
+
+LITE_PAGES = {  # a notebook page's note as Pandoc writes it, and as other writers might
+    "pandoc": '<span\nclass="ragft-run-lite" hidden="hidden"><a\nhref="../lite/lab/index.html">',
+    "empty": '<span class="ragft-run-lite" hidden=""><a href="x">',
+    "bare-first": '<span hidden class="ragft-run-lite"><a href="x">',
+}
+
+
+def test_the_lite_build_shows_the_hidden_run_links(tmp_path: Path) -> None:
+    lite_build = load_script(ROOT / "tools" / "lite_build.py")
+    pages = tmp_path / "notebooks"
+    pages.mkdir()
+    other = '<span class="ragft-other" hidden="hidden">kept hidden</span>'
+    for kind, span in LITE_PAGES.items():
+        (pages / f"{kind}.html").write_text(f"<p>{span}run</a></span> {other}</p>", "utf-8")
+    (tmp_path / "index.html").write_text(LITE_PAGES["empty"], "utf-8")
+    changed = lite_build.show_run_links(tmp_path)
+    assert sorted(p.name for p in changed) == sorted(f"{k}.html" for k in LITE_PAGES)
+    for page in changed:
+        text = page.read_text("utf-8")
+        assert "ragft-run-lite" in text
+        assert other in text
+        assert text.count("hidden") == other.count("hidden"), page.name
+    assert (tmp_path / "index.html").read_text("utf-8") == LITE_PAGES["empty"]  # not a notebook
+    assert lite_build.show_run_links(tmp_path) == []  # a second run changes nothing
+    # The filter links where the build puts the course: lite/ in the site.
+    assert load_filter().LITE_LAB.split("/")[0] == "lite"
+    assert "_site/lite" in lite_build.__doc__
+
+
 def test_filter_rules_on_each_kind_of_output() -> None:
     strip = load_filter().strip
     nb = {"metadata": {"widgets": {"state": {}}, "kernelspec": {"name": "python3"}}, "cells": [
@@ -246,7 +292,7 @@ def test_filter_rules_on_each_kind_of_output() -> None:
     assert out["metadata"] == {"kernelspec": {"name": "python3"}}
     assert out["cells"][0] == nb["cells"][0]
     assert out["cells"][1]["metadata"]["tags"] == ["site-only"]  # under the page's first text
-    assert "Binder" in out["cells"][1]["source"]
+    assert "make guide" in out["cells"][1]["source"]  # outside a project: no site, no Binder
     assert out["cells"][3]["metadata"]["tags"] == ["site-only"]  # where the widget was
     assert "not live" in out["cells"][3]["source"]
     outputs = out["cells"][2]["outputs"]
@@ -508,6 +554,14 @@ def test_quarto_render_makes_a_page_per_notebook_and_the_walker(rendered_site: P
         assert (rendered_site / page).is_file(), page
     for name in ("tree.json", "tree.svg", *WALKER_FILES):
         assert (rendered_site / "site-data" / name).is_file(), name
+    # Each notebook page links itself in the in-browser course, hidden until `make lite`.
+    lite_build = load_script(ROOT / "tools" / "lite_build.py")
+    for notebook in NOTEBOOKS:
+        text = (rendered_site / "notebooks" / f"{notebook.stem}.html").read_text("utf-8")
+        spans = lite_build.LITE_LINK.findall(text)
+        assert len(spans) == 1, notebook.stem
+        assert lite_build.HIDDEN.search(spans[0]), notebook.stem
+        assert f'href="../lite/lab/index.html?path={notebook.name}"' in text, notebook.stem
     assert (rendered_site / "site" / "binder-badge.svg").read_bytes() == BADGE.read_bytes()
     strays = [p.relative_to(rendered_site).as_posix() for p in rendered_site.rglob("_*")]
     assert strays == [], f"internal fragments published: {strays}"

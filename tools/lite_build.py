@@ -12,6 +12,9 @@ every Python package the notebooks import, as pure wheels written into Pyodide's
 that ``import ragft`` loads them from the site. The wheels are fetched from PyPI at build time
 (pins in ``lite/requirements.txt``); ragft's own wheel is built from this checkout.
 
+Built into a rendered site's ``lite/`` (the default), it also shows the site's "run it in your
+browser" links, which the notebook pages carry hidden (``site/strip_widgets.py``, page_note).
+
 Two packages have no pure wheel: PyYAML's C speed-up is dropped (its pure-Python code is the
 same library), and matplotlib and graphviz-pure are not shipped: in the browser ragft draws its
 charts as SVG and its diagrams with Graphviz compiled to WebAssembly (``ragft.diagram.backend``).
@@ -25,6 +28,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -61,7 +65,11 @@ MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten", "os_na
            "implementation_name": "cpython", "platform_python_implementation": "CPython",
            "extra": ""}
 
-__all__ = ["build", "lock_entry", "main", "pure_pyyaml"]
+# A notebook page's hidden "run it in your browser" span (site/strip_widgets.py, LITE_LINK).
+LITE_LINK = re.compile(r"<span\b[^>]*\bragft-run-lite\b[^>]*>")
+HIDDEN = re.compile(r"""\s+hidden(?:=(?:"[^"]*"|'[^']*'|[^\s>]*))?(?=[\s/>])""")
+
+__all__ = ["build", "lock_entry", "main", "pure_pyyaml", "show_run_links"]
 
 
 def run(cmd: Sequence[str], cwd: Path | None = None) -> None:
@@ -234,6 +242,19 @@ def build(out: Path, work: Path) -> Path:
     return out
 
 
+def show_run_links(site: Path) -> list[Path]:
+    """Unhide the "run it in your browser" links of the rendered notebook pages in ``site``
+    (whose ``lite/`` now holds the course); return the pages changed."""
+    changed = []
+    for page in sorted((site / "notebooks").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        shown = LITE_LINK.sub(lambda m: HIDDEN.sub("", m.group()), text)
+        if shown != text:
+            page.write_text(shown, encoding="utf-8")
+            changed.append(page)
+    return changed
+
+
 def _join_sources(notebook: Path) -> None:
     """Store sources and outputs as whole strings, as JupyterLab's server hands notebooks out.
 
@@ -265,6 +286,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = build(args.out.resolve(), args.work.resolve())
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"in-browser course built: {out} ({size / 1e6:.0f} MB)")
+    if out.name == "lite":  # where the notebook pages link it
+        pages = show_run_links(out.parent)
+        if pages:
+            print(f"'run it in your browser' links shown on {len(pages)} notebook pages")
     return 0
 
 
