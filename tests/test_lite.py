@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, Offline, missing, run_every_cell
+from ragft.tree.model import Tree
 
 pytestmark = [pytest.mark.lite, pytest.mark.browser]
 
@@ -79,5 +80,87 @@ def test_every_notebook_runs_in_the_browser(lite_site: Path, serve: Callable[[Pa
     # JupyterLite's file layer answers "no such file" (a kernel looking a path up) with a 404
     # under api/, which Chromium logs; any other 404 is a file the build left out.
     assert [u for u in missing_files if "/api/" not in u] == []
+    errors = [e for e in offline.console_errors if not e.startswith("Failed to load resource")]
+    assert errors == [], errors
+
+
+WALK = "07_walk_your_case.ipynb"
+MARK = "# kept across a reload"  # what the learner types into a new cell
+
+
+def _download(page: Any, menu: list[tuple[str, Any]]) -> Any:
+    """Click through ``menu`` (role, name) and return the file the last click downloads."""
+    for role, name in menu[:-1]:
+        page.get_by_role(role, name=name, exact=isinstance(name, str)).first.click()
+    role, name = menu[-1]
+    with page.expect_download() as info:
+        page.get_by_role(role, name=name, exact=isinstance(name, str)).first.click()
+    return info.value
+
+
+def _widget_models(notebook: dict[str, Any]) -> dict[str, Any]:
+    widgets = notebook.get("metadata", {}).get("widgets", {})
+    state: dict[str, Any] = widgets.get("application/vnd.jupyter.widget-state+json", {})
+    return dict(state.get("state", {}))
+
+
+def test_a_learners_work_is_kept_and_can_be_downloaded(
+        lite_site: Path, serve: Callable[[Path], str], offline: Offline, tree: Tree,
+        tmp_path: Path) -> None:
+    """Notebook 07 as a learner uses it: walk, write the record, add a cell, save; the notebook
+    downloads with the walk in it, and after a reload the cell and the record are still there
+    (the browser's storage) and the record downloads as the walker wrote it."""
+    from ragft.engine.decision import decide
+    from ragft.records.adr import slug
+    from ragft.records.madr import record_title
+    from ragft.records.template import RecordFields
+
+    page: Any = offline.new_page()
+    page.goto(serve(lite_site) + f"lab/index.html?path={WALK}")
+    idle = page.get_by_text(re.compile(r"\| Idle$")).first
+    idle.wait_for(timeout=TIMEOUT)
+    run_every_cell(page, TIMEOUT)
+    idle.wait_for(timeout=TIMEOUT)
+    walker = page.locator(".ragft-walker").first
+    last = tree.example.requirements[-1]
+    for gate, answer in last.answers:
+        question = walker.locator(f".ragft-gate-{gate}")
+        question.wait_for(timeout=TIMEOUT)
+        question.get_by_role("radio", name=tree.gate(gate).answer(answer).label,
+                             exact=True).click()
+    title = tree.exit(last.exit).title
+    walker.locator(".ragft-card-title", has_text=title).wait_for(timeout=TIMEOUT)
+    walker.get_by_role("button", name=re.compile("decision record")).click()
+    record = slug(record_title(decide(dict(last.answers), tree), RecordFields())) + ".md"
+    walker.get_by_text(record).first.wait_for(timeout=TIMEOUT)
+    # A cell of the learner's own at the end, typed in command mode then edit mode.
+    page.locator(".jp-Notebook .jp-Cell").last.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")
+    page.keyboard.press("Enter")
+    page.keyboard.type(MARK)
+    page.keyboard.press("Escape")
+    page.get_by_role("menuitem", name="File", exact=True).click()
+    page.get_by_role("menuitem", name=re.compile(r"^Save Notebook")).first.click()
+    page.locator(".jp-mod-dirty").first.wait_for(state="detached", timeout=TIMEOUT)
+
+    saved = _download(page, [("menuitem", "File"), ("menuitem", re.compile(r"^Download"))])
+    assert saved.suggested_filename == WALK
+    notebook = json.loads(Path(saved.path()).read_text(encoding="utf-8"))
+    assert any(MARK in "".join(c["source"]) for c in notebook["cells"])
+    assert any(title in json.dumps(m) for m in _widget_models(notebook).values()), \
+        "the downloaded notebook does not hold the walk"
+
+    page.reload()
+    idle.wait_for(timeout=TIMEOUT)
+    page.locator(".jp-Notebook .jp-Cell", has_text=MARK).first.wait_for(timeout=TIMEOUT)
+    item = page.locator(".jp-DirListing-item", has_text=record).first
+    item.wait_for(timeout=TIMEOUT)
+    item.click(button="right")
+    written = _download(page, [("menuitem", re.compile(r"^Download"))])
+    assert written.suggested_filename == record
+    text = Path(written.path()).read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    assert title in text
     errors = [e for e in offline.console_errors if not e.startswith("Failed to load resource")]
     assert errors == [], errors
