@@ -17,7 +17,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from ragft.guide import glossary, quiz
+from ragft.guide import _grading, _quiz_data, glossary, quiz
 from ragft.guide.show import md_escape
 from ragft.tree.model import Tree
 
@@ -235,7 +235,7 @@ def test_teaching_cells_decide_nothing(name: str, tree: Tree) -> None:
 
 
 def test_quiz_feedback_matches_the_tree(tree: Tree) -> None:
-    assert quiz.check(tree) == []
+    assert _grading.check(tree) == []
 
 
 def _quiz_cells(name: str) -> list[Any]:
@@ -252,9 +252,9 @@ def test_each_notebook_ends_with_its_graded_self_check(name: str, tree: Tree) ->
     assert index >= len(nb.cells) - 2, "the self-check closes the notebook"
     quiz_id = ast.literal_eval(cells[0].source.strip().removeprefix("quiz.show(").rstrip(")"))
     (shown,) = [o["data"]["text/html"] for o in cells[0].outputs]
-    assert shown == quiz.form_html(quiz_id, quiz.items(quiz_id, tree)), (
+    assert shown == quiz.form_html(quiz_id, _grading.items(quiz_id, tree)), (
         f"{name}: run `make notebooks`")
-    questions = quiz.questions(quiz_id)
+    questions = _quiz_data.questions(quiz_id)
     assert len(questions) >= 3
     assert shown.count("type='radio'") == sum(len(q.choices) for q in questions)
     assert shown.count("<strong>Right.</strong>") == len(questions)
@@ -263,7 +263,7 @@ def test_each_notebook_ends_with_its_graded_self_check(name: str, tree: Tree) ->
 def test_every_quiz_is_used_once() -> None:
     used = [ast.literal_eval(c.source.strip().removeprefix("quiz.show(").rstrip(")"))
             for n in NAMES for c in _quiz_cells(n)]
-    assert sorted(used) == sorted(quiz.quiz_ids())
+    assert sorted(used) == sorted(_quiz_data.quiz_ids())
 
 
 def test_each_choice_says_what_decides_it(tree: Tree) -> None:
@@ -276,8 +276,8 @@ def test_each_choice_says_what_decides_it(tree: Tree) -> None:
         "assumption": r"In the scenario the answer to (Pre-check|Gate) \d",
         "number": r"Worked out: ",
     }
-    for quiz_id in quiz.quiz_ids():
-        for q, item in zip(quiz.questions(quiz_id), quiz.items(quiz_id, tree), strict=True):
+    for quiz_id in _quiz_data.quiz_ids():
+        for q, item in zip(_quiz_data.questions(quiz_id), _grading.items(quiz_id, tree), strict=True):
             assert set(item.feedback) == {c.key for c in q.choices}
             for feedback in item.feedback.values():
                 assert feedback.startswith(("<strong>Right.</strong>",
@@ -294,10 +294,10 @@ def test_each_choice_says_what_decides_it(tree: Tree) -> None:
 def test_a_deciding_gate_is_where_the_choice_falls_out_of_reach(tree: Tree) -> None:
     walk = {"prompting": "yes", "context": "no", "knowledge": "static", "depth": "deep",
             "data": "no"}
-    assert quiz.deciding_gate(walk, "hybrid", tree) == ("data", "no")
-    assert quiz.deciding_gate(walk, "rag_reference", tree) == ("depth", "deep")
-    assert quiz.deciding_gate(walk, "prompt_first", tree) == ("prompting", "yes")
-    assert quiz.deciding_gate(walk, "rag_or_prompting", tree) is None
+    assert _grading.deciding_gate(walk, "hybrid", tree) == ("data", "no")
+    assert _grading.deciding_gate(walk, "rag_reference", tree) == ("depth", "deep")
+    assert _grading.deciding_gate(walk, "prompt_first", tree) == ("prompting", "yes")
+    assert _grading.deciding_gate(walk, "rag_or_prompting", tree) is None
 
 
 BAD_QUIZZES = [
@@ -331,7 +331,7 @@ def test_a_bad_quiz_file_is_named_with_the_place(tmp_path: Path, text: str,
     path = tmp_path / "q.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=re.escape(message)) as err:
-        quiz.quiz_ids(path)
+        _quiz_data.quiz_ids(path)
     assert str(err.value).startswith(str(path))
     assert "\n" not in str(err.value)
 
@@ -343,7 +343,7 @@ def test_a_quiz_whose_tree_changed_is_reported(tmp_path: Path, tree: Tree) -> No
         "      answers: {prompting: 'no'}\n      choices:\n"
         "        - {exit: fine_tune, why: w}\n        - {exit: hybrid, why: w}\n",
         encoding="utf-8")
-    assert quiz.check(tree, path) == [
+    assert _grading.check(tree, path) == [
         "a/drift: the tree answers 'prompt_first', the feedback expects 'fine_tune'",
         "a/drift: 0 choices are 'prompt_first'",
         "a/drift: offer at least three choices"]
@@ -358,7 +358,7 @@ def test_quiz_text_is_escaped(tmp_path: Path, tree: Tree) -> None:
         "      expect: prompt_first\n      answers: {prompting: 'no'}\n      choices:\n"
         "        - {exit: prompt_first, why: '<b>w</b>'}\n        - {exit: hybrid, why: w}\n"
         "        - {exit: fine_tune, why: w}\n", encoding="utf-8")
-    text = quiz.form_html("a", quiz.items("a", tree, path))
+    text = quiz.form_html("a", _grading.items("a", tree, path))
     assert "<script>" not in text
     assert "<b>" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt; costs $5" in text

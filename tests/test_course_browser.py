@@ -16,15 +16,15 @@ import pytest
 from nbconvert.filters import markdown2html  # the glossary is still Markdown
 
 from conftest import run_axe
-from ragft.guide import glossary, quiz
+from ragft.guide import _grading, _quiz_data, glossary, quiz
 
 pytestmark = pytest.mark.browser
 
 
 def _page(tmp_path: Path) -> Path:
     sections = [f"<section><h2>Self-check: {quiz_id}</h2>"
-                f"{quiz.form_html(quiz_id, quiz.items(quiz_id))}</section>"
-                for quiz_id in quiz.quiz_ids()]
+                f"{quiz.form_html(quiz_id, _grading.items(quiz_id))}</section>"
+                for quiz_id in _quiz_data.quiz_ids()]
     sections.append(f"<section><h2>Glossary</h2>{markdown2html(glossary.glossary().data)}"
                     "</section>")
     html = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>ragft "
@@ -40,7 +40,7 @@ def test_self_checks_work_by_keyboard_without_a_script(
     _page(tmp_path)
     page = offline.new_page()
     page.goto(serve(tmp_path) + "index.html")
-    questions = [q for i in quiz.quiz_ids() for q in quiz.questions(i)]
+    questions = [q for i in _quiz_data.quiz_ids() for q in _quiz_data.questions(i)]
     keys = page.locator("details.ragft-quiz-key")
     assert keys.count() == len(questions)
     assert page.locator("input[type=radio]").count() == sum(len(q.choices) for q in questions)

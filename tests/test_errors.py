@@ -141,18 +141,18 @@ def _case_bad_answer(tmp: Path) -> None:
 
 
 def _unknown_quiz(_: Path) -> None:
-    from ragft.guide.quiz import questions
+    from ragft.guide._quiz_data import questions
     questions("nope")
 
 
 def _quiz_file_a_list(tmp: Path) -> None:
-    from ragft.guide.quiz import questions
+    from ragft.guide._quiz_data import questions
     (tmp / "q.yaml").write_text("- a\n- b\n", encoding="utf-8")
     questions("x", tmp / "q.yaml")
 
 
 def _quiz_file_bad_yaml(tmp: Path) -> None:
-    from ragft.guide.quiz import questions
+    from ragft.guide._quiz_data import questions
     (tmp / "q.yaml").write_text("quizzes: [\n", encoding="utf-8")
     questions("x", tmp / "q.yaml")
 
@@ -270,8 +270,8 @@ def test_unknown_node_is_only_for_a_gate_or_exit() -> None:
 
     with pytest.raises(UnknownNodeError, match=r"^unknown gate or exit 'nope' \(must be one of"):
         path_to("nope")
+    from ragft.guide._quiz_data import questions
     from ragft.guide.glossary import href
-    from ragft.guide.quiz import questions
 
     for lookup in (lambda: questions("nope"), lambda: href("nope")):
         with pytest.raises(UnknownIdError) as info:

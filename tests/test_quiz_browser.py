@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, Offline, run_axe
-from ragft.guide import quiz
+from ragft.guide import _grading, quiz
 
 SCRIPT = ROOT / "site" / "quiz.html"
 
 
 def _page(folder: Path, quiz_id: str) -> str:
-    form = quiz.form_html(quiz_id, quiz.items(quiz_id))
+    form = quiz.form_html(quiz_id, _grading.items(quiz_id))
     (folder / "quiz.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Self-check</title>"
         "<style>:root { color-scheme: light dark; }</style></head><body><main>"
@@ -42,7 +42,7 @@ def _tab_to(page: Any, selector: str, limit: int = 80) -> None:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_site_quiz_is_graded_by_keyboard(tmp_path: Path, offline: Offline, serve: Any,
                                              axe_js: Path, scheme: str) -> None:
-    items = quiz.items("budget")
+    items = _grading.items("budget")
     base = serve(tmp_path)
     page = offline.new_page()
     page.emulate_media(color_scheme=scheme)
@@ -102,7 +102,7 @@ def test_the_rendered_budget_page_grades_in_the_page(rendered_site: Path, offlin
     page = offline.new_page()
     page.emulate_media(color_scheme=scheme)
     page.goto(serve(rendered_site) + "notebooks/05_budget.html", wait_until="load")
-    first = quiz.items("budget")[0]
+    first = _grading.items("budget")[0]
     item = page.locator(f"#ragft-quiz-budget-{first.id}")
     item.locator(f"input[value='{first.right}']").check()
     item.locator(".ragft-quiz-check").click()

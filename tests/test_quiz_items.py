@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import pytest
 
-from ragft.guide import quiz
+from ragft.guide import _grading, _quiz_data
 from ragft.tree.model import Tree
 
-ROWS = [(quiz_id, q) for quiz_id in quiz.quiz_ids() for q in quiz.questions(quiz_id)]
+ROWS = [(quiz_id, q) for quiz_id in _quiz_data.quiz_ids() for q in _quiz_data.questions(quiz_id)]
 GATE_QUIZZES = ("knowledge", "depth", "data", "format", "budget")
 
 
-def _id(row: tuple[str, quiz.Question]) -> str:
+def _id(row: tuple[str, _quiz_data.Question]) -> str:
     return f"{row[0]}/{row[1].id}"
 
 
 @pytest.mark.parametrize("row", ROWS, ids=_id)
-def test_each_question_is_graded_by_ragft(row: tuple[str, quiz.Question], tree: Tree) -> None:
+def test_each_question_is_graded_by_ragft(row: tuple[str, _quiz_data.Question], tree: Tree) -> None:
     quiz_id, q = row
-    right = quiz.right_answer(q, tree)
+    right = _grading.right_answer(q, tree)
     assert right == q.expect
-    item = next(i for i in quiz.items(quiz_id, tree) if i.id == q.id)
+    item = next(i for i in _grading.items(quiz_id, tree) if i.id == q.id)
     assert [k for k, _ in item.options] == [c.key for c in q.choices]
     assert [item.grade(k) for k, _ in item.options].count(True) == 1
     assert set(item.feedback) == {c.key for c in q.choices}
@@ -33,7 +33,7 @@ def test_each_question_is_graded_by_ragft(row: tuple[str, quiz.Question], tree: 
 
 
 @pytest.mark.parametrize("row", ROWS, ids=_id)
-def test_a_scenario_does_not_quote_the_answers_it_tests(row: tuple[str, quiz.Question],
+def test_a_scenario_does_not_quote_the_answers_it_tests(row: tuple[str, _quiz_data.Question],
                                                         tree: Tree) -> None:
     _, q = row
     scenario = q.scenario.lower()
@@ -45,16 +45,16 @@ def test_a_scenario_does_not_quote_the_answers_it_tests(row: tuple[str, quiz.Que
 
 @pytest.mark.parametrize("quiz_id", GATE_QUIZZES)
 def test_a_gate_notebook_asks_for_judgement(quiz_id: str) -> None:
-    kinds = [q.kind for q in quiz.questions(quiz_id)]
+    kinds = [q.kind for q in _quiz_data.questions(quiz_id)]
     assert len(kinds) >= 4
     assert sum(k != "lands" for k in kinds) >= 2, kinds
 
 
 def test_every_kind_is_used() -> None:
-    assert {q.kind for _, q in ROWS} == set(quiz.KINDS)
+    assert {q.kind for _, q in ROWS} == set(_quiz_data.KINDS)
 
 
 def test_a_wrong_answer_is_rejected_by_id(tree: Tree) -> None:
-    item = quiz.items("budget", tree)[0]
+    item = _grading.items("budget", tree)[0]
     with pytest.raises(ValueError, match=r"unknown choice 'nope' \(must be one of"):
         item.grade("nope")

@@ -11,7 +11,7 @@ import json
 import ipywidgets as w
 import pytest
 
-from ragft.guide import quiz
+from ragft.guide import _grading, quiz
 from ragft.tree.model import Tree
 from ragft.widgets.quiz import Quiz
 
@@ -23,7 +23,7 @@ def budget(tree: Tree) -> Quiz:
     return quiz.show("budget", tree)
 
 
-def _wrong(item: quiz.Item) -> str:
+def _wrong(item: _grading.Item) -> str:
     return next(k for k, _ in item.options if k != item.right)
 
 
@@ -87,7 +87,7 @@ def test_the_state_round_trips(budget: Quiz, tree: Tree) -> None:
     a.check_button.click()
     b.choice.value = _wrong(b.item)
     b.check_button.click()
-    again = Quiz("budget", quiz.items("budget", tree), state=budget.state)
+    again = Quiz("budget", _grading.items("budget", tree), state=budget.state)
     assert again.state == budget.state == {a.item.id: a.item.right, b.item.id: b.choice.value}
     assert again.score == budget.score == (1, 5)
     assert [q.feedback.value for q in again.questions] == [

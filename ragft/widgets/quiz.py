@@ -3,7 +3,7 @@
 Each question is a :class:`~ragft.widgets.choice.Choice` radio group (keyboard-operable: the
 arrow keys move, Space or Enter chooses) with a *Check* and a *Try again* button under it.
 Python grades: the right choice and the feedback for every choice come worked out by
-:func:`ragft.guide.quiz.items`, and a press of *Check* looks the chosen answer up there; the
+:func:`ragft.guide._grading.items`, and a press of *Check* looks the chosen answer up there; the
 view only reports what was chosen. What the learner did lives in the widgets' own state (the
 radio's value, the feedback shown, the score), which JupyterLab saves with the notebook.
 
@@ -30,7 +30,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..guide.quiz import Item, form_html, head_html, html_element
+from ..guide._grading import Item
+from ..guide.quiz import form_html, head_html, html_element
 from ..present.guide_words import QUIZ
 from ..present.html import esc
 from ._common import PlaceholderRepr, style_box, text_box
@@ -111,7 +112,7 @@ class Quiz(PlaceholderRepr, w.VBox):  # type: ignore[misc]  # ipywidgets ships n
 
     Args:
         quiz_id: the quiz's id in ``quizzes.yaml`` (for the static form's name).
-        items: the questions, from :func:`ragft.guide.quiz.items`.
+        items: the questions, from :func:`ragft.guide._grading.items`.
         state: answers to restore, question id to the answer checked (see :attr:`state`).
     """
 
