@@ -163,7 +163,7 @@ WORDY = re.compile(r"[A-Za-z]{2,}[,.:;!?')]*\s+\(?[A-Za-z]{2,}")
 MESSAGE_NAMES = {"msg", "problem", "hint"}  # a variable holding an error message
 # Calls that word an error message from their arguments (the case file's readers name the
 # place: ``f.text(node, "the answer to 'knowledge'")``).
-MESSAGE_CALLS = {"fail", "bad", "error", "require_exit", "check_amount", "_unfinished", "_say",
+MESSAGE_CALLS = {"fail", "bad", "error", "require_exit", "check_amount", "unfinished", "say_err",
                  "text", "texts", "mapping"}
 STYLE_WORDS = {"bold", "italic", "underline", "dim", "reverse", "not", "on", "red", "green",
                "yellow", "blue", "magenta", "cyan", "white", "black", "bright"}
