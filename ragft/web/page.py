@@ -215,20 +215,30 @@ def walker_data(payload: dict[str, Any]) -> dict[str, Any]:
     return pack({k: v for k, v in payload.items() if k not in _DEFINITIONS})
 
 
-def standalone_html(payload: dict[str, Any], svg: str) -> str:
-    """The self-contained ``walker.html``: script, style, data and SVG inline, the style and
-    the SVG compacted and the data packed (:mod:`ragft.web.compact`, :mod:`ragft.web.share`)."""
-    payload = _checked(payload)
+def _parts(payload: dict[str, Any], svg: str) -> dict[str, Any]:
+    """The walker's parts, made once for both forms: the style minified, the script, the data
+    packed and the SVG compacted (:mod:`ragft.web.compact`, :mod:`ragft.web.share`)."""
+    return {"css": minify_css(_code("walker.css", "</style")), "js": walker_script(),
+            "data": walker_data(_checked(payload)), "svg": compact_svg(inline_svg(svg))}
+
+
+def _page(payload: dict[str, Any], parts: dict[str, Any]) -> str:
     values = {
-        "CSS": minify_css(_code("walker.css", "</style")),
-        "JS": walker_script(),
-        "DATA": inline_json(walker_data(payload)),
-        "SVG": compact_svg(inline_svg(svg)),
+        "CSS": parts["css"],
+        "JS": parts["js"],
+        "DATA": inline_json(parts["data"]),
+        "SVG": parts["svg"],
         "TITLE": html.escape(str(payload.get("title", "ragft"))),
         "VERSION": html.escape(str(payload.get("ragft_version", ""))),
     }
     # One pass, so a payload that happens to contain "@@SVG@@" is never substituted again.
     return _SLOT.sub(lambda m: values[m.group(1)], _resource("walker.html"))
+
+
+def standalone_html(payload: dict[str, Any], svg: str) -> str:
+    """The self-contained ``walker.html``: script, style, data and SVG inline, the style and
+    the SVG compacted and the data packed (:mod:`ragft.web.compact`, :mod:`ragft.web.share`)."""
+    return _page(payload, _parts(payload, svg))
 
 
 def write_walker(
@@ -253,13 +263,13 @@ def write_walker(
         WalkerDataError: the payload is not a ragft export, or the SVG holds active content.
     """
     folder = Path(directory)
+    parts = _parts(payload, svg)
     texts = {
-        "walker.html": standalone_html(payload, svg),
-        "walker.js": walker_script(),
-        "walker.css": minify_css(_code("walker.css", "</style")),
-        "walker.json": json.dumps(walker_data(payload), ensure_ascii=False,
-                                  separators=(",", ":")) + "\n",
-        "walker.svg": compact_svg(inline_svg(svg)) + "\n",
+        "walker.html": _page(payload, parts),
+        "walker.js": parts["js"],
+        "walker.css": parts["css"],
+        "walker.json": json.dumps(parts["data"], ensure_ascii=False, separators=(",", ":")) + "\n",
+        "walker.svg": parts["svg"] + "\n",
     }
     if not force:
         for name in WALKER_FILES:
