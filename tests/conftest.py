@@ -128,13 +128,19 @@ def hostile_tree(tmp_path: Path) -> Tree:
 
 
 def load_script(path: Path) -> Any:
-    """Import a script that is not in a package (tools/, site/, benchmarks/) as a module."""
+    """Import a script that is not in a package (tools/, site/, benchmarks/) as a module, with
+    its folder on the path, as when it runs (its sibling modules import)."""
     import importlib.util
+    import sys
+
+    if str(path.parent) not in sys.path:
+        sys.path.append(str(path.parent))
 
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as an import does: dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 

@@ -104,12 +104,27 @@ def _widget_models(notebook: dict[str, Any]) -> dict[str, Any]:
     return dict(state.get("state", {}))
 
 
+def _save_and_check(page: Any, mark: str, title: str) -> None:
+    """Save the notebook; its download holds the cell with ``mark`` and the walk to ``title``."""
+    page.keyboard.press("Escape")
+    page.get_by_role("menuitem", name="File", exact=True).click()
+    page.get_by_role("menuitem", name=re.compile(r"^Save Notebook")).first.click()
+    page.locator(".jp-mod-dirty").first.wait_for(state="detached", timeout=TIMEOUT)
+    saved = _download(page, [("menuitem", "File"), ("menuitem", re.compile(r"^Download"))])
+    assert saved.suggested_filename == WALK
+    notebook = json.loads(Path(saved.path()).read_text(encoding="utf-8"))
+    assert any(mark in "".join(c["source"]) for c in notebook["cells"])
+    assert any(title in json.dumps(m) for m in _widget_models(notebook).values()), \
+        "the downloaded notebook does not hold the walk"
+
+
 def test_a_learners_work_is_kept_and_can_be_downloaded(
         lite_site: Path, serve: Callable[[Path], str], offline: Offline, tree: Tree,
         tmp_path: Path) -> None:
     """Notebook 07 as a learner uses it: walk, write the record, add a cell, save; the notebook
-    downloads with the walk in it, and after a reload the cell and the record are still there
-    (the browser's storage) and the record downloads as the walker wrote it."""
+    downloads with the walk in it. After a reload (a new kernel) the walk shows as it was left,
+    the cell and the record are still there (the browser's storage), the record downloads as
+    the walker wrote it, and the next save keeps the walk (tools/lite_kernel_fix)."""
     from ragft.engine.decision import decide
     from ragft.records.adr import slug
     from ragft.records.madr import record_title
@@ -139,21 +154,20 @@ def test_a_learners_work_is_kept_and_can_be_downloaded(
     page.keyboard.press("b")
     page.keyboard.press("Enter")
     page.keyboard.type(MARK)
-    page.keyboard.press("Escape")
-    page.get_by_role("menuitem", name="File", exact=True).click()
-    page.get_by_role("menuitem", name=re.compile(r"^Save Notebook")).first.click()
-    page.locator(".jp-mod-dirty").first.wait_for(state="detached", timeout=TIMEOUT)
-
-    saved = _download(page, [("menuitem", "File"), ("menuitem", re.compile(r"^Download"))])
-    assert saved.suggested_filename == WALK
-    notebook = json.loads(Path(saved.path()).read_text(encoding="utf-8"))
-    assert any(MARK in "".join(c["source"]) for c in notebook["cells"])
-    assert any(title in json.dumps(m) for m in _widget_models(notebook).values()), \
-        "the downloaded notebook does not hold the walk"
+    _save_and_check(page, MARK, title)
 
     page.reload()
     idle.wait_for(timeout=TIMEOUT)
     page.locator(".jp-Notebook .jp-Cell", has_text=MARK).first.wait_for(timeout=TIMEOUT)
+    # The walk as it was left, drawn from the state saved in the notebook, no kernel needed.
+    walker.locator(".ragft-card-title", has_text=title).wait_for(timeout=TIMEOUT)
+    assert page.get_by_text("Loading widget").count() == 0
+    page.locator(".jp-Notebook .jp-Cell", has_text=MARK).first.click()
+    page.keyboard.press("Escape")  # command mode, then edit mode at the end of the cell
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" and saved again")
+    _save_and_check(page, MARK + " and saved again", title)
     item = page.locator(".jp-DirListing-item", has_text=record).first
     item.wait_for(timeout=TIMEOUT)
     item.click(button="right")

@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from email.parser import Parser
 from pathlib import Path
 
+import lite_fixes  # beside this script, so on its path
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
@@ -237,6 +238,7 @@ def build(out: Path, work: Path) -> Path:
     (work / ".jupyterlite.doit.db").unlink(missing_ok=True)
     run([str(jupyter), "build", "--lite-dir", str(src), "--contents", str(contents),
          "--output-dir", str(out), "--no-sourcemaps"], cwd=work)
+    lite_fixes.apply(out)  # a saved walk survives a reload
     (out / VIZ_OUT).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(VIZ_NPM, out / VIZ_OUT)
     return out
