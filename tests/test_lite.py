@@ -1,6 +1,7 @@
 """The in-browser course (issue 23): `tools/lite_build.py` builds JupyterLite with a Pyodide
 kernel; served on loopback, every notebook runs in headless Chromium with nothing off the
-machine, no error, its widgets live and its diagrams and charts drawn.
+machine, no error, its widgets live (its self-check grades an answer through the kernel) and
+its diagrams and charts drawn.
 
 One build per session into a temporary folder; one fresh browser context per notebook (its own
 IndexedDB, as a first visit). Marked ``lite``: about half a minute per notebook on two cores.
@@ -80,8 +81,34 @@ def test_every_notebook_runs_in_the_browser(lite_site: Path, serve: Callable[[Pa
     # JupyterLite's file layer answers "no such file" (a kernel looking a path up) with a 404
     # under api/, which Chromium logs; any other 404 is a file the build left out.
     assert [u for u in missing_files if "/api/" not in u] == []
+    _self_check_grades(page, notebook)
     errors = [e for e in offline.console_errors if not e.startswith("Failed to load resource")]
     assert errors == [], errors
+
+
+QUIZ_CALL = re.compile(r'quiz\.show\("(\w+)"\)')
+
+
+def _self_check_grades(page: Any, notebook: Path) -> None:
+    """The notebook's self-check, live: its first question's right answer, Check, and the
+    kernel's feedback (a round trip through the Pyodide kernel, as a learner makes it)."""
+    from ragft.guide._grading import items
+    from ragft.guide._quiz_data import LETTERS
+    from ragft.guide.glossary import GLOSSARY_NOTEBOOK
+    from ragft.present.guide_words import QUIZ
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    called = QUIZ_CALL.findall("".join("".join(c["source"]) for c in cells))
+    if notebook.name == GLOSSARY_NOTEBOOK:
+        return  # the glossary has no self-check; every other notebook ends with one
+    assert called, f"{notebook.name} calls no quiz.show"
+    first = items(called[-1])[0]
+    keys = [key for key, _ in first.options]
+    label = f"{LETTERS[keys.index(first.right)]}. {dict(first.options)[first.right]}"
+    question = page.locator(".ragft-quiz-question").first
+    question.get_by_role("radio", name=label, exact=True).click()
+    question.get_by_role("button", name=QUIZ["check"], exact=True).click()
+    question.locator(".ragft-quiz-right").wait_for(timeout=TIMEOUT // 6)
 
 
 WALK = "07_walk_your_case.ipynb"
