@@ -127,6 +127,16 @@ def hostile_tree(tmp_path: Path) -> Tree:
     return load_tree(path)
 
 
+def shown_quiz(source: str) -> str | None:
+    """The quiz id that a ``quiz.show("id")`` code cell shows; ``None`` for any other cell."""
+    import ast
+
+    source = source.strip()
+    if not source.startswith("quiz.show("):
+        return None
+    return str(ast.literal_eval(source.removeprefix("quiz.show(").rstrip(")")))
+
+
 def load_script(path: Path) -> Any:
     """Import a script that is not in a package (tools/, site/, benchmarks/) as a module, with
     its folder on the path, as when it runs (its sibling modules import)."""

@@ -16,7 +16,7 @@ from typing import Any
 import nbformat
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, shown_quiz
 from ragft.guide import _grading, _quiz_data, glossary, quiz
 from ragft.guide.show import md_escape
 from ragft.tree.model import Tree
@@ -239,7 +239,7 @@ def test_quiz_feedback_matches_the_tree(tree: Tree) -> None:
 
 
 def _quiz_cells(name: str) -> list[Any]:
-    return [c for c in code_cells(load(name)) if c.source.strip().startswith("quiz.show(")]
+    return [c for c in code_cells(load(name)) if shown_quiz(c.source)]
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n != GLOSSARY])
@@ -250,7 +250,8 @@ def test_each_notebook_ends_with_its_graded_self_check(name: str, tree: Tree) ->
     index = nb.cells.index(cells[0])
     assert nb.cells[index - 1].source.startswith("## Self-check")
     assert index >= len(nb.cells) - 2, "the self-check closes the notebook"
-    quiz_id = ast.literal_eval(cells[0].source.strip().removeprefix("quiz.show(").rstrip(")"))
+    quiz_id = shown_quiz(cells[0].source)
+    assert quiz_id is not None
     (shown,) = [o["data"]["text/html"] for o in cells[0].outputs]
     assert shown == quiz.form_html(quiz_id, _grading.items(quiz_id, tree)), (
         f"{name}: run `make notebooks`")
@@ -261,8 +262,7 @@ def test_each_notebook_ends_with_its_graded_self_check(name: str, tree: Tree) ->
 
 
 def test_every_quiz_is_used_once() -> None:
-    used = [ast.literal_eval(c.source.strip().removeprefix("quiz.show(").rstrip(")"))
-            for n in NAMES for c in _quiz_cells(n)]
+    used = [shown_quiz(c.source) for n in NAMES for c in _quiz_cells(n)]
     assert sorted(used) == sorted(_quiz_data.quiz_ids())
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, Offline, missing, run_every_cell
+from conftest import ROOT, Offline, missing, run_every_cell, shown_quiz
 from ragft.tree.model import Tree
 
 pytestmark = [pytest.mark.lite, pytest.mark.browser]
@@ -86,9 +86,6 @@ def test_every_notebook_runs_in_the_browser(lite_site: Path, serve: Callable[[Pa
     assert errors == [], errors
 
 
-QUIZ_CALL = re.compile(r'quiz\.show\("(\w+)"\)')
-
-
 def _self_check_grades(page: Any, notebook: Path) -> None:
     """The notebook's self-check, live: its first question's right answer, Check, and the
     kernel's feedback (a round trip through the Pyodide kernel, as a learner makes it)."""
@@ -97,10 +94,11 @@ def _self_check_grades(page: Any, notebook: Path) -> None:
     from ragft.guide.glossary import GLOSSARY_NOTEBOOK
     from ragft.present.guide_words import QUIZ
 
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    called = QUIZ_CALL.findall("".join("".join(c["source"]) for c in cells))
     if notebook.name == GLOSSARY_NOTEBOOK:
         return  # the glossary has no self-check; every other notebook ends with one
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    called = [q for c in cells if c["cell_type"] == "code"
+              and (q := shown_quiz("".join(c["source"])))]
     assert called, f"{notebook.name} calls no quiz.show"
     first = items(called[-1])[0]
     keys = [key for key, _ in first.options]
@@ -151,7 +149,7 @@ def test_a_learners_work_is_kept_and_can_be_downloaded(
     """Notebook 07 as a learner uses it: walk, write the record, add a cell, save; the notebook
     downloads with the walk in it. After a reload (a new kernel) the walk shows as it was left,
     the cell and the record are still there (the browser's storage), the record downloads as
-    the walker wrote it, and the next save keeps the walk (tools/lite_kernel_fix)."""
+    the walker wrote it, and the next save keeps the walk (tools/lite_fixes)."""
     from ragft.engine.decision import decide
     from ragft.records.adr import slug
     from ragft.records.madr import record_title

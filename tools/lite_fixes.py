@@ -104,14 +104,14 @@ def apply(out: Path) -> list[Path]:
     """Apply every fix to the build in ``out``; return the files changed or already fixed."""
     fixed = []
     for fix in FIXES:
-        holders = [p for p in sorted((out / fix.folder).glob("*.js"))
-                   if fix.holds in p.read_text(encoding="utf-8")]
+        texts = {p: p.read_text(encoding="utf-8") for p in sorted((out / fix.folder).glob("*.js"))}
+        holders = [p for p, text in texts.items() if fix.holds in text]
         if len(holders) != 1:
             raise _fail(fix, f"one file in the build that holds {fix.holds!r}, "
                              f"found {len(holders)}")
-        text = holders[0].read_text(encoding="utf-8")
-        patched = patch_text(fix, text)
-        if patched != text:
-            holders[0].write_text(patched, encoding="utf-8")
-        fixed.append(holders[0])
+        (holder,) = holders
+        patched = patch_text(fix, texts[holder])
+        if patched != texts[holder]:
+            holder.write_text(patched, encoding="utf-8")
+        fixed.append(holder)
     return fixed
